@@ -1,0 +1,160 @@
+package nl.learnerwallet.model.jose;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
+import com.nimbusds.jose.crypto.impl.EdDSAProvider;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
+import java.util.Objects;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+
+/**
+ * One public key of an issuer, as its DID document or issuer profile publishes it, with the
+ * algorithms allowed for it. Nimbus types stay inside this package.
+ */
+public final class IssuerKey {
+
+    private static final int MIN_RSA_BITS = 2048;
+
+    private final String issuerId;
+    private final String keyId;
+    private final JWK jwk;
+    private volatile JWSVerifier verifier;
+
+    IssuerKey(String issuerId, String keyId, JWK jwk) {
+        this.issuerId = Objects.requireNonNull(issuerId, "issuerId");
+        this.keyId = Objects.requireNonNull(keyId, "keyId");
+        this.jwk = Objects.requireNonNull(jwk, "jwk");
+    }
+
+    /** The issuer (DID or URL) that publishes this key. */
+    public String issuerId() {
+        return issuerId;
+    }
+
+    /** The key's full id, e.g. {@code did:jwk:…#0} or {@code did:key:z…#z…}. */
+    public String keyId() {
+        return keyId;
+    }
+
+    /** The RFC 7638 thumbprint, to compare a key in a token header with this one. */
+    public String thumbprint() {
+        try {
+            return jwk.computeThumbprint().toString();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("a public JWK always has a thumbprint", e);
+        }
+    }
+
+    JWK jwk() {
+        return jwk;
+    }
+
+    /**
+     * The allow-list: ES256 for P-256, ES384 for P-384, EdDSA/Ed25519 for Ed25519, RS256 and
+     * PS256 for RSA of at least 2048 bits. Never {@code none}, never HMAC.
+     */
+    boolean allows(JWSAlgorithm algorithm) {
+        if (jwk instanceof ECKey) {
+            Curve curve = ((ECKey) jwk).getCurve();
+            return (Curve.P_256.equals(curve) && JWSAlgorithm.ES256.equals(algorithm))
+                    || (Curve.P_384.equals(curve) && JWSAlgorithm.ES384.equals(algorithm));
+        }
+        if (jwk instanceof OctetKeyPair) {
+            return Curve.Ed25519.equals(((OctetKeyPair) jwk).getCurve())
+                    && (JWSAlgorithm.EdDSA.equals(algorithm) || JWSAlgorithm.Ed25519.equals(algorithm));
+        }
+        if (jwk instanceof RSAKey) {
+            return ((RSAKey) jwk).size() >= MIN_RSA_BITS
+                    && (JWSAlgorithm.RS256.equals(algorithm) || JWSAlgorithm.PS256.equals(algorithm));
+        }
+        return false;
+    }
+
+    /** Verifies a JWS signature; false for any signature that does not verify under this key. */
+    boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) {
+        if (!allows(header.getAlgorithm())) {
+            return false;
+        }
+        try {
+            return verifier().verify(header, signingInput, signature);
+        } catch (JOSEException | RuntimeException e) {
+            // A malformed signature (wrong length, r = s = 0) is a signature that does not verify.
+            return false;
+        }
+    }
+
+    private JWSVerifier verifier() throws JOSEException {
+        JWSVerifier cached = verifier;
+        if (cached == null) {
+            cached = newVerifier();
+            verifier = cached;
+        }
+        return cached;
+    }
+
+    private JWSVerifier newVerifier() throws JOSEException {
+        if (jwk instanceof ECKey) {
+            ECDSAVerifier ecdsa = new ECDSAVerifier((ECKey) jwk);
+            // BouncyCastle: the JDK 17 provider's P-256 is an order of magnitude slower.
+            ecdsa.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
+            return ecdsa;
+        }
+        if (jwk instanceof OctetKeyPair) {
+            return new BouncyCastleEd25519Verifier((OctetKeyPair) jwk);
+        }
+        if (jwk instanceof RSAKey) {
+            return new RSASSAVerifier((RSAKey) jwk);
+        }
+        throw new JOSEException("unsupported key type " + jwk.getKeyType());
+    }
+
+    @Override
+    public String toString() {
+        return keyId;
+    }
+
+    /**
+     * EdDSA over Ed25519 (RFC 8037) on BouncyCastle. Nimbus's own Ed25519Verifier needs Google
+     * Tink, an optional dependency we do not ship; BouncyCastle is already here and checks the
+     * signature length and that S is below the group order.
+     */
+    private static final class BouncyCastleEd25519Verifier extends EdDSAProvider implements JWSVerifier {
+
+        private final Ed25519PublicKeyParameters publicKey;
+
+        BouncyCastleEd25519Verifier(OctetKeyPair jwk) throws JOSEException {
+            if (!Curve.Ed25519.equals(jwk.getCurve())) {
+                throw new JOSEException("only Ed25519 keys verify EdDSA here");
+            }
+            byte[] x = jwk.getDecodedX();
+            if (x.length != Ed25519PublicKeyParameters.KEY_SIZE) {
+                throw new JOSEException("an Ed25519 public key is 32 bytes");
+            }
+            try {
+                this.publicKey = new Ed25519PublicKeyParameters(x, 0);
+            } catch (IllegalArgumentException e) {
+                throw new JOSEException("not an Ed25519 public key", e);
+            }
+        }
+
+        @Override
+        public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) {
+            // A Signer per call: Ed25519Signer buffers the message and is not thread-safe.
+            Ed25519Signer signer = new Ed25519Signer();
+            signer.init(false, publicKey);
+            signer.update(signingInput, 0, signingInput.length);
+            return signer.verifySignature(signature.decode());
+        }
+    }
+}

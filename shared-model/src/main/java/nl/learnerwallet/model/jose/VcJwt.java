@@ -1,0 +1,238 @@
+package nl.learnerwallet.model.jose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.util.Base64URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import nl.learnerwallet.model.json.StrictJson;
+import nl.learnerwallet.model.json.UntrustedInputException;
+import nl.learnerwallet.model.verify.CredentialFormatException;
+import nl.learnerwallet.model.verify.Reason;
+
+/**
+ * A W3C Verifiable Credential secured as a JWS in compact form, parsed but not yet verified:
+ * the OB 3.0 / VC-JWT 1.1 form with the credential in the {@code vc} claim
+ * ({@code issuanceDate}/{@code expirationDate}, {@code nbf}/{@code exp}) and the VC-JOSE-COSE
+ * (VC 2.0) form whose payload is the credential itself ({@code validFrom}/{@code validUntil}).
+ */
+public final class VcJwt {
+
+    /** Far above any real credential; a token of this size is refused before it is decoded. */
+    public static final int MAX_TOKEN_LENGTH = 512 * 1024;
+    private static final int MAX_HEADER_LENGTH = 8 * 1024;
+
+    private final String token;
+    private final String headerPart;
+    private final JsonNode header;
+    private final JsonNode payload;
+    private final JsonNode credential;
+    private final String issuerId;
+    private final Instant issuedOn;
+    private final Instant validFrom;
+    private final Instant validUntil;
+
+    private VcJwt(String token, String headerPart, JsonNode header, JsonNode payload, JsonNode credential,
+            String issuerId, Instant issuedOn, Instant validFrom, Instant validUntil) {
+        this.token = token;
+        this.headerPart = headerPart;
+        this.header = header;
+        this.payload = payload;
+        this.credential = credential;
+        this.issuerId = issuerId;
+        this.issuedOn = issuedOn;
+        this.validFrom = validFrom;
+        this.validUntil = validUntil;
+    }
+
+    /** @throws CredentialFormatException when the token is not a VC-JWT (reason says which way) */
+    public static VcJwt parse(String token) {
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new CredentialFormatException(Reason.TOO_LARGE, "the token is larger than 512 KiB");
+        }
+        int firstDot = token.indexOf('.');
+        int secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
+        if (firstDot < 0 || secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0) {
+            throw new CredentialFormatException(Reason.NOT_A_JWT, "a JWT has exactly three parts");
+        }
+        String headerPart = token.substring(0, firstDot);
+        String payloadPart = token.substring(firstDot + 1, secondDot);
+        String signaturePart = token.substring(secondDot + 1);
+        if (headerPart.length() > MAX_HEADER_LENGTH) {
+            throw new CredentialFormatException(Reason.TOO_LARGE, "the JWT header is larger than 8 KiB");
+        }
+        if (!Base64UrlText.isStrict(headerPart) || !Base64UrlText.isStrict(payloadPart)
+                || !Base64UrlText.isStrict(signaturePart) || headerPart.isEmpty() || payloadPart.isEmpty()) {
+            throw new CredentialFormatException(Reason.BAD_ENCODING, "the JWT is not strict base64url");
+        }
+        JsonNode header = json(headerPart);
+        JsonNode payload = json(payloadPart);
+        if (!header.isObject() || !payload.isObject()) {
+            throw new CredentialFormatException(Reason.BAD_JSON, "the JWT header and payload must be JSON objects");
+        }
+        checkType(header);
+        JsonNode credential = payload.path("vc");
+        boolean vcClaimForm = credential.isObject();
+        if (!vcClaimForm) {
+            credential = payload;
+        }
+        if (!hasType(credential.path("type"), "VerifiableCredential")) {
+            throw new CredentialFormatException(Reason.NOT_A_CREDENTIAL,
+                    "the JWT does not carry a VerifiableCredential");
+        }
+        String issuerId = issuerId(payload, credential);
+        Instant issuedOn = firstOf(date(credential, "validFrom"), date(credential, "issuanceDate"),
+                seconds(payload, "iat"), seconds(payload, "nbf"));
+        Instant validFrom = firstOf(seconds(payload, "nbf"), date(credential, "validFrom"),
+                date(credential, "issuanceDate"));
+        Instant validUntil = firstOf(seconds(payload, "exp"), date(credential, "validUntil"),
+                date(credential, "expirationDate"));
+        return new VcJwt(token, headerPart, header, payload, credential, issuerId, issuedOn, validFrom, validUntil);
+    }
+
+    private static JsonNode json(String part) {
+        try {
+            return StrictJson.parse(new Base64URL(part).decode());
+        } catch (UntrustedInputException e) {
+            throw new CredentialFormatException(Reason.BAD_JSON, e.getMessage(), e);
+        }
+    }
+
+    private static void checkType(JsonNode header) {
+        JsonNode typ = header.get("typ");
+        if (typ == null) {
+            return;
+        }
+        if (!typ.isTextual()) {
+            throw new CredentialFormatException(Reason.WRONG_TOKEN_TYPE, "the JWT typ is not a string");
+        }
+        String value = typ.asText().toLowerCase(Locale.ROOT);
+        if (value.startsWith("application/")) {
+            value = value.substring("application/".length());
+        }
+        if (!value.equals("jwt") && !value.equals("vc+jwt") && !value.equals("vc+ld+json+jwt")
+                && !value.equals("vc+ld+jwt")) {
+            throw new CredentialFormatException(Reason.WRONG_TOKEN_TYPE,
+                    "a token of type " + typ.asText() + " is not a credential");
+        }
+    }
+
+    private static boolean hasType(JsonNode type, String wanted) {
+        if (type.isTextual()) {
+            return wanted.equals(type.asText());
+        }
+        if (type.isArray()) {
+            for (JsonNode each : type) {
+                if (wanted.equals(each.asText())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String issuerId(JsonNode payload, JsonNode credential) {
+        JsonNode issuer = credential.path("issuer");
+        String fromCredential = issuer.isTextual() ? issuer.asText() : issuer.path("id").asText(null);
+        JsonNode iss = payload.get("iss");
+        if (iss != null && !iss.isTextual()) {
+            throw new CredentialFormatException(Reason.BAD_CLAIM, "iss is not a string");
+        }
+        String fromClaim = iss == null ? null : iss.asText();
+        if (fromCredential == null && fromClaim == null) {
+            throw new CredentialFormatException(Reason.NOT_A_CREDENTIAL, "the credential names no issuer");
+        }
+        if (fromCredential != null && fromClaim != null && !fromCredential.equals(fromClaim)) {
+            throw new CredentialFormatException(Reason.ISSUER_MISMATCH, "iss and the credential's issuer differ");
+        }
+        return fromClaim != null ? fromClaim : fromCredential;
+    }
+
+    private static Instant seconds(JsonNode payload, String claim) {
+        JsonNode value = payload.get(claim);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        // NumericDate (RFC 7519 §2): a JSON number of seconds, within what Instant can hold.
+        if (!value.isNumber() || !value.canConvertToLong() || Math.abs(value.asDouble()) > 253402300799d) {
+            throw new CredentialFormatException(Reason.BAD_CLAIM, claim + " is not a valid NumericDate");
+        }
+        return Instant.ofEpochSecond(value.asLong());
+    }
+
+    private static Instant date(JsonNode credential, String field) {
+        JsonNode value = credential.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new CredentialFormatException(Reason.BAD_CLAIM, field + " is not a date-time string");
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                // Some issuers omit the zone; XML Schema dateTime then means UTC for credentials.
+                return java.time.LocalDateTime.parse(value.asText()).toInstant(java.time.ZoneOffset.UTC);
+            } catch (DateTimeParseException again) {
+                throw new CredentialFormatException(Reason.BAD_CLAIM, field + " is not a date-time", again);
+            }
+        }
+    }
+
+    private static Instant firstOf(Instant... values) {
+        for (Instant value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    String headerPart() {
+        return headerPart;
+    }
+
+    /** The signing input: the first two parts of the compact form, as ASCII. */
+    byte[] signingInput() {
+        return token.substring(0, token.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    Base64URL signature() {
+        return new Base64URL(token.substring(token.lastIndexOf('.') + 1));
+    }
+
+    public JsonNode header() {
+        return header;
+    }
+
+    public JsonNode payload() {
+        return payload;
+    }
+
+    /** The credential object: the {@code vc} claim, or the payload itself in the VC 2.0 form. */
+    public JsonNode credential() {
+        return credential;
+    }
+
+    public String issuerId() {
+        return issuerId;
+    }
+
+    public Instant issuedOn() {
+        return issuedOn;
+    }
+
+    public Instant validFrom() {
+        return validFrom;
+    }
+
+    public Instant validUntil() {
+        return validUntil;
+    }
+}

@@ -1,0 +1,47 @@
+package nl.learnerwallet.model.trust;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One trusted issuer: a DID (matched exactly) or an issuer URL prefix (matched on whole path
+ * segments), with the name to show and where the entry came from.
+ */
+public record TrustEntry(String id, String name, String source, Instant addedAt) {
+
+    public TrustEntry {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        if (!isDid(id) && !isHttpsUrl(id)) {
+            throw new IllegalArgumentException("a trust entry is a DID or an https:// issuer URL");
+        }
+        if (name.trim().isEmpty()) {
+            throw new IllegalArgumentException("a trust entry needs a name");
+        }
+        source = source == null ? "user" : source;
+    }
+
+    /** Whether this entry covers the given issuer id. */
+    public boolean covers(String issuerId) {
+        if (issuerId == null) {
+            return false;
+        }
+        if (isDid(id)) {
+            return id.equals(issuerId) || issuerId.startsWith(id + "#");
+        }
+        if (!issuerId.startsWith(id)) {
+            return false;
+        }
+        // https://uni.example/issuers/1 must not cover https://uni.example/issuers/12.
+        return id.endsWith("/") || issuerId.length() == id.length()
+                || "/?#".indexOf(issuerId.charAt(id.length())) >= 0;
+    }
+
+    private static boolean isDid(String value) {
+        return value.startsWith("did:") && value.indexOf(':', 4) > 4;
+    }
+
+    private static boolean isHttpsUrl(String value) {
+        return value.startsWith("https://") && value.length() > "https://".length();
+    }
+}
