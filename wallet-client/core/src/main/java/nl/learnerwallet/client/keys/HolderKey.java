@@ -1,0 +1,60 @@
+package nl.learnerwallet.client.keys;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.text.ParseException;
+
+/**
+ * The holder key: a random P-256 key, the wallet's identity as did:jwk, which signs
+ * presentations. It is not derived from the recovery code, so it can be rotated; backups carry it.
+ */
+public final class HolderKey {
+
+    private final ECKey key;
+
+    private HolderKey(ECKey key) {
+        this.key = key;
+    }
+
+    public static HolderKey generate(SecureRandom random) {
+        try {
+            return new HolderKey(new ECKeyGenerator(Curve.P_256).secureRandom(random).generate());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("P-256 key generation is always available", e);
+        }
+    }
+
+    /** @throws IllegalArgumentException when the bytes are not a private P-256 JWK */
+    public static HolderKey fromPrivateJwk(byte[] json) {
+        try {
+            ECKey key = ECKey.parse(new String(json, StandardCharsets.UTF_8));
+            if (!key.isPrivate() || !Curve.P_256.equals(key.getCurve())) {
+                throw new IllegalArgumentException("not a private P-256 key");
+            }
+            return new HolderKey(key);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("not a JWK", e);
+        }
+    }
+
+    public byte[] toPrivateJwk() {
+        return key.toJSONString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** did:jwk of the public key, with members in RFC 7638 order so every client computes the same DID. */
+    public String did() {
+        ECKey publicKey = key.toPublicJWK();
+        String json = "{\"crv\":\"" + publicKey.getCurve().getName() + "\",\"kty\":\"EC\",\"x\":\""
+                + publicKey.getX() + "\",\"y\":\"" + publicKey.getY() + "\"}";
+        return "did:jwk:" + Base64URL.encode(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String keyId() {
+        return did() + "#0";
+    }
+}

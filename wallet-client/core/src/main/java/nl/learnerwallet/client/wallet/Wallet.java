@@ -1,0 +1,406 @@
+package nl.learnerwallet.client.wallet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import nl.learnerwallet.client.keys.AesGcm;
+import nl.learnerwallet.client.keys.DecryptionFailedException;
+import nl.learnerwallet.client.keys.HolderKey;
+import nl.learnerwallet.client.keys.InvalidRecoveryCodeException;
+import nl.learnerwallet.client.keys.KeyDerivation;
+import nl.learnerwallet.client.keys.KeyStorage;
+import nl.learnerwallet.client.keys.PassphraseKdfParameters;
+import nl.learnerwallet.client.keys.RecoveryCode;
+import nl.learnerwallet.client.store.RecordStore;
+import nl.learnerwallet.model.CredentialCards;
+import nl.learnerwallet.model.CredentialFormat;
+import nl.learnerwallet.model.CredentialVerifier;
+import nl.learnerwallet.model.card.CredentialCard;
+import nl.learnerwallet.model.format.CredentialReader;
+import nl.learnerwallet.model.format.ReadCredential;
+import nl.learnerwallet.model.json.StrictJson;
+import nl.learnerwallet.model.trust.TrustList;
+import nl.learnerwallet.model.verify.RecipientIdentities;
+import nl.learnerwallet.model.verify.ReportJson;
+import nl.learnerwallet.model.verify.VerificationContext;
+import nl.learnerwallet.model.verify.VerificationReport;
+import nl.learnerwallet.model.verify.VerificationStatus;
+
+/**
+ * An unlocked wallet over a {@link RecordStore}. The store's personal content is encrypted under
+ * a random data key; the data key is kept twice, wrapped under the passphrase key (Argon2id) and
+ * under a key derived from the recovery code, so either can open the wallet and the recovery
+ * code can set a new passphrase. Not thread-safe: one wallet object per command or screen.
+ */
+public final class Wallet implements AutoCloseable {
+
+    public static final int MIN_PASSPHRASE_LENGTH = 8;
+
+    static final String CREDENTIAL = "credential";
+    static final String IDENTITY = "identity";
+    private static final String HOLDER_KEY = "holder-key";
+    private static final String BACKUP_KEY = "backup-key";
+    private static final String ACCOUNT_KEY_SEED = "account-key-seed";
+
+    private static final String META_VERSION = "format-version";
+    private static final String META_KDF = "passphrase-kdf";
+    private static final String META_KEY_BY_PASSPHRASE = "data-key.passphrase";
+    private static final String META_KEY_BY_RECOVERY = "data-key.recovery";
+    private static final byte[] AD_PASSPHRASE = "data-key/passphrase".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] AD_RECOVERY = "data-key/recovery".getBytes(StandardCharsets.US_ASCII);
+
+    private final RecordStore store;
+    private final EncryptedRecords records;
+    private final KeyStorage keys;
+    private final WalletContext context;
+    private final CredentialVerifier verifier;
+    private final HolderKey holderKey;
+
+    private Wallet(RecordStore store, byte[] dataKey, WalletContext context) {
+        this.store = store;
+        this.context = context;
+        this.records = new EncryptedRecords(store, dataKey, context.random(), context.clock());
+        this.keys = new StoreKeyStorage(records);
+        this.verifier = new CredentialVerifier(context.issuerKeys());
+        byte[] holder = keys.get(HOLDER_KEY);
+        this.holderKey = holder == null ? null : HolderKey.fromPrivateJwk(holder);
+    }
+
+    /** A new wallet and the recovery code, which is shown to the learner once and never stored. */
+    public record Created(Wallet wallet, RecoveryCode recoveryCode) {
+    }
+
+    public static boolean exists(RecordStore store) {
+        return store.meta(META_KEY_BY_PASSPHRASE) != null;
+    }
+
+    /**
+     * @throws WalletException {@code WALLET_EXISTS} or {@code WEAK_PASSPHRASE}; nothing is written then
+     */
+    public static Created create(RecordStore store, char[] passphrase, WalletContext context) {
+        if (exists(store)) {
+            throw new WalletException(WalletException.Problem.WALLET_EXISTS, "a wallet already exists here");
+        }
+        requireStrong(passphrase);
+        RecoveryCode code = RecoveryCode.generate(context.random());
+        byte[] dataKey = new byte[32];
+        context.random().nextBytes(dataKey);
+        PassphraseKdfParameters kdf = PassphraseKdfParameters.recommended(context.random());
+        byte[] passphraseKey = KeyDerivation.fromPassphrase(passphrase, kdf);
+        byte[] recoveryKey = KeyDerivation.fromRecoveryCode(code, KeyDerivation.STORE_RECOVERY_KEY);
+        Wallet[] created = new Wallet[1];
+        store.inTransaction(() -> {
+            store.putMeta(META_VERSION, "1".getBytes(StandardCharsets.US_ASCII));
+            store.putMeta(META_KDF, kdfJson(kdf));
+            store.putMeta(META_KEY_BY_PASSPHRASE, AesGcm.encrypt(passphraseKey, dataKey, AD_PASSPHRASE, context.random()));
+            store.putMeta(META_KEY_BY_RECOVERY, AesGcm.encrypt(recoveryKey, dataKey, AD_RECOVERY, context.random()));
+            Wallet wallet = new Wallet(store, dataKey, context);
+            wallet.keys.put(HOLDER_KEY, HolderKey.generate(context.random()).toPrivateJwk());
+            wallet.keys.put(BACKUP_KEY, KeyDerivation.fromRecoveryCode(code, KeyDerivation.BACKUP_KEY));
+            wallet.keys.put(ACCOUNT_KEY_SEED, KeyDerivation.fromRecoveryCode(code, KeyDerivation.ACCOUNT_KEY));
+            created[0] = wallet;
+        });
+        Arrays.fill(dataKey, (byte) 0);
+        // Re-open so that the holder key written inside the transaction is loaded.
+        return new Created(new Wallet(store, unwrap(store, passphraseKey, META_KEY_BY_PASSPHRASE, AD_PASSPHRASE,
+                WalletException.Problem.WRONG_PASSPHRASE), context), code);
+    }
+
+    /** @throws WalletException {@code NO_WALLET} or {@code WRONG_PASSPHRASE} */
+    public static Wallet unlock(RecordStore store, char[] passphrase, WalletContext context) {
+        requireWallet(store);
+        PassphraseKdfParameters kdf = readKdf(store.meta(META_KDF));
+        byte[] passphraseKey = KeyDerivation.fromPassphrase(passphrase, kdf);
+        byte[] dataKey = unwrap(store, passphraseKey, META_KEY_BY_PASSPHRASE, AD_PASSPHRASE,
+                WalletException.Problem.WRONG_PASSPHRASE);
+        return new Wallet(store, dataKey, context);
+    }
+
+    /**
+     * Sets a new passphrase, proven by the recovery code.
+     *
+     * @throws WalletException {@code NO_WALLET}, {@code WRONG_RECOVERY_CODE} (also for a mistyped
+     *     code) or {@code WEAK_PASSPHRASE}; the old passphrase keeps working then
+     */
+    public static Wallet resetPassphrase(RecordStore store, String recoveryCode, char[] newPassphrase,
+            WalletContext context) {
+        requireWallet(store);
+        requireStrong(newPassphrase);
+        RecoveryCode code;
+        try {
+            code = RecoveryCode.parse(recoveryCode);
+        } catch (InvalidRecoveryCodeException e) {
+            throw new WalletException(WalletException.Problem.WRONG_RECOVERY_CODE, "wrong recovery code: " + e.getMessage(), e);
+        }
+        byte[] recoveryKey = KeyDerivation.fromRecoveryCode(code, KeyDerivation.STORE_RECOVERY_KEY);
+        byte[] dataKey = unwrap(store, recoveryKey, META_KEY_BY_RECOVERY, AD_RECOVERY,
+                WalletException.Problem.WRONG_RECOVERY_CODE);
+        PassphraseKdfParameters kdf = PassphraseKdfParameters.recommended(context.random());
+        byte[] passphraseKey = KeyDerivation.fromPassphrase(newPassphrase, kdf);
+        store.inTransaction(() -> {
+            store.putMeta(META_KDF, kdfJson(kdf));
+            store.putMeta(META_KEY_BY_PASSPHRASE, AesGcm.encrypt(passphraseKey, dataKey, AD_PASSPHRASE, context.random()));
+        });
+        return new Wallet(store, dataKey, context);
+    }
+
+    /** The holder's identity, {@code did:jwk:…}. */
+    public String holderDid() {
+        return holderKey.did();
+    }
+
+    public HolderKey holderKey() {
+        return holderKey;
+    }
+
+    /** The key storage of this wallet, for keys other parts of the client keep. */
+    public KeyStorage keyStorage() {
+        return keys;
+    }
+
+    // ---- identities
+
+    public List<Identity> identities() {
+        List<Identity> out = new ArrayList<>();
+        for (EncryptedRecords.Entry entry : records.readAll(IDENTITY)) {
+            JsonNode node = StrictJson.parse(entry.plaintext());
+            out.add(new Identity(Identity.Type.valueOf(node.path("type").asText()), node.path("value").asText()));
+        }
+        return out;
+    }
+
+    /**
+     * Adds an identity and re-checks every credential's recipient against it.
+     *
+     * @return false when the identity was already there
+     */
+    public boolean addIdentity(Identity identity, TrustList trustList) {
+        if (identities().contains(identity)) {
+            return false;
+        }
+        ObjectNode node = StrictJson.mapper().createObjectNode();
+        node.put("type", identity.type().name());
+        node.put("value", identity.value());
+        store.inTransaction(() -> {
+            records.write(IDENTITY, newId(), json(node));
+            for (StoredCredential credential : credentials()) {
+                reverify(credential, trustList);
+            }
+        });
+        return true;
+    }
+
+    public RecipientIdentities recipientIdentities() {
+        List<String> emails = new ArrayList<>();
+        List<String> eduIds = new ArrayList<>();
+        for (Identity identity : identities()) {
+            (identity.type() == Identity.Type.EMAIL ? emails : eduIds).add(identity.value());
+        }
+        return new RecipientIdentities(Collections.singletonList(holderDid()), emails, eduIds);
+    }
+
+    // ---- credentials
+
+    /** Every credential in the wallet, oldest first. */
+    public List<StoredCredential> credentials() {
+        List<StoredCredential> out = new ArrayList<>();
+        for (EncryptedRecords.Entry entry : records.readAll(CREDENTIAL)) {
+            out.add(decode(entry.id(), entry.plaintext()));
+        }
+        return out;
+    }
+
+    /**
+     * The credential with this id, or the only one whose id starts with it.
+     *
+     * @throws WalletException {@code UNKNOWN_CREDENTIAL} or {@code AMBIGUOUS_ID}
+     */
+    public StoredCredential credential(String idOrPrefix) {
+        byte[] exact = records.read(CREDENTIAL, idOrPrefix);
+        if (exact != null) {
+            return decode(idOrPrefix, exact);
+        }
+        StoredCredential found = null;
+        if (idOrPrefix.length() >= 3) {
+            for (StoredCredential credential : credentials()) {
+                if (credential.id().startsWith(idOrPrefix)) {
+                    if (found != null) {
+                        throw new WalletException(WalletException.Problem.AMBIGUOUS_ID,
+                                "more than one credential has an id starting with " + idOrPrefix);
+                    }
+                    found = credential;
+                }
+            }
+        }
+        if (found == null) {
+            throw new WalletException(WalletException.Problem.UNKNOWN_CREDENTIAL, "there is no credential " + idOrPrefix);
+        }
+        return found;
+    }
+
+    /**
+     * Verifies input without storing it.
+     *
+     * @throws nl.learnerwallet.model.json.UntrustedInputException when the input holds no credential
+     */
+    public CredentialVerifier.Verified verifyInput(byte[] input, TrustList trustList) {
+        return verifier.verify(CredentialReader.read(input), verificationContext(trustList));
+    }
+
+    /**
+     * Verifies and stores a credential: everything that parses and is not tampered is kept with
+     * its status (expired, revoked and unmatched recipients included).
+     *
+     * @throws nl.learnerwallet.model.json.UntrustedInputException when the input holds no credential
+     * @throws CredentialRefusedException when it is malformed or tampered; nothing is stored then
+     */
+    public ImportResult importCredential(byte[] input, TrustList trustList) {
+        ReadCredential read = CredentialReader.read(input);
+        CredentialVerifier.Verified verified = verifier.verify(read, verificationContext(trustList));
+        VerificationStatus status = verified.report().status();
+        if (status == VerificationStatus.MALFORMED || status == VerificationStatus.TAMPERED || verified.card() == null) {
+            throw new CredentialRefusedException(verified.report(), status == VerificationStatus.TAMPERED
+                    ? "the credential was refused because its signature or issuer key does not check out"
+                    : "the credential was refused because it is malformed");
+        }
+        byte[] original = read.encoded().getBytes(StandardCharsets.UTF_8);
+        for (StoredCredential existing : credentials()) {
+            if (Arrays.equals(existing.original(), original)) {
+                return new ImportResult(existing, true);
+            }
+        }
+        StoredCredential stored = new StoredCredential(newId(), read.format(), original, verified.card(),
+                verified.report(), context.clock().instant());
+        records.write(CREDENTIAL, stored.id(), encode(stored));
+        return new ImportResult(stored, false);
+    }
+
+    /** Verifies a stored credential again, keeps the new report, and returns it. */
+    public StoredCredential verify(String idOrPrefix, TrustList trustList) {
+        StoredCredential[] updated = new StoredCredential[1];
+        store.inTransaction(() -> updated[0] = reverify(credential(idOrPrefix), trustList));
+        return updated[0];
+    }
+
+    /**
+     * Verifies every stored credential again where that needs no network (VC-JWTs with did:jwk or
+     * did:key issuers), so that trust-list changes and expiry show at once; keeps and returns them.
+     */
+    public List<StoredCredential> refreshOffline(TrustList trustList) {
+        List<StoredCredential> out = new ArrayList<>();
+        store.inTransaction(() -> {
+            for (StoredCredential credential : credentials()) {
+                out.add(reverify(credential, trustList));
+            }
+        });
+        return out;
+    }
+
+    /** @return false when there was no such credential */
+    public boolean delete(String idOrPrefix) {
+        return records.delete(CREDENTIAL, credential(idOrPrefix).id());
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    private StoredCredential reverify(StoredCredential credential, TrustList trustList) {
+        ReadCredential read = new ReadCredential(credential.format(), new String(credential.original(), StandardCharsets.UTF_8));
+        VerificationReport report = verifier.verify(read, verificationContext(trustList)).report();
+        StoredCredential updated = new StoredCredential(credential.id(), credential.format(), credential.original(),
+                credential.card(), report, credential.importedAt());
+        records.write(CREDENTIAL, credential.id(), encode(updated));
+        return updated;
+    }
+
+    private VerificationContext verificationContext(TrustList trustList) {
+        return new VerificationContext(trustList, recipientIdentities(), context.clock());
+    }
+
+    private String newId() {
+        // 50 random bits in Crockford base32: opaque, short enough to type, prefix-matchable.
+        String alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            id.append(alphabet.charAt(context.random().nextInt(32)));
+        }
+        return id.toString();
+    }
+
+    private static byte[] encode(StoredCredential credential) {
+        ObjectNode node = StrictJson.mapper().createObjectNode();
+        node.put("format", credential.format().id());
+        node.put("original", Base64.getEncoder().encodeToString(credential.original()));
+        node.put("importedAt", credential.importedAt().toString());
+        node.set("report", ReportJson.write(credential.report()));
+        return json(node);
+    }
+
+    private StoredCredential decode(String id, byte[] plaintext) {
+        try {
+            JsonNode node = StrictJson.parse(plaintext);
+            CredentialFormat format = CredentialFormat.fromId(node.path("format").asText());
+            byte[] original = Base64.getDecoder().decode(node.path("original").asText());
+            CredentialCard card = CredentialCards.of(new ReadCredential(format, new String(original, StandardCharsets.UTF_8)));
+            return new StoredCredential(id, format, original, card, ReportJson.read(node.path("report")),
+                    Instant.parse(node.path("importedAt").asText()));
+        } catch (RuntimeException e) {
+            throw new WalletException(WalletException.Problem.DAMAGED, "the stored credential " + id + " is damaged", e);
+        }
+    }
+
+    private static byte[] json(ObjectNode node) {
+        return node.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void requireWallet(RecordStore store) {
+        if (!exists(store)) {
+            throw new WalletException(WalletException.Problem.NO_WALLET, "there is no wallet here yet; run `wallet init`");
+        }
+    }
+
+    private static void requireStrong(char[] passphrase) {
+        if (passphrase == null || passphrase.length < MIN_PASSPHRASE_LENGTH) {
+            throw new WalletException(WalletException.Problem.WEAK_PASSPHRASE,
+                    "the passphrase must have at least " + MIN_PASSPHRASE_LENGTH + " characters");
+        }
+    }
+
+    private static byte[] unwrap(RecordStore store, byte[] key, String meta, byte[] associatedData,
+            WalletException.Problem problem) {
+        try {
+            return AesGcm.decrypt(key, store.meta(meta), associatedData);
+        } catch (DecryptionFailedException e) {
+            throw new WalletException(problem, problem == WalletException.Problem.WRONG_PASSPHRASE
+                    ? "wrong passphrase" : "wrong recovery code", e);
+        }
+    }
+
+    private static byte[] kdfJson(PassphraseKdfParameters kdf) {
+        ObjectNode node = StrictJson.mapper().createObjectNode();
+        node.put("algorithm", "argon2id");
+        node.put("salt", Base64.getEncoder().encodeToString(kdf.salt()));
+        node.put("memoryKiB", kdf.memoryKiB());
+        node.put("iterations", kdf.iterations());
+        node.put("parallelism", kdf.parallelism());
+        return json(node);
+    }
+
+    private static PassphraseKdfParameters readKdf(byte[] json) {
+        try {
+            JsonNode node = StrictJson.parse(json);
+            return new PassphraseKdfParameters(Base64.getDecoder().decode(node.path("salt").asText()),
+                    node.path("memoryKiB").asInt(), node.path("iterations").asInt(), node.path("parallelism").asInt());
+        } catch (RuntimeException e) {
+            throw new WalletException(WalletException.Problem.DAMAGED, "the wallet's key settings are damaged", e);
+        }
+    }
+}
