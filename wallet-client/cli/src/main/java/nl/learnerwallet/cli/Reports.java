@@ -1,0 +1,106 @@
+package nl.learnerwallet.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import nl.learnerwallet.client.wallet.StoredCredential;
+import nl.learnerwallet.model.card.CardJson;
+import nl.learnerwallet.model.card.Completeness;
+import nl.learnerwallet.model.card.CredentialCard;
+import nl.learnerwallet.model.card.CredentialKind;
+import nl.learnerwallet.model.card.EuStandardElement;
+import nl.learnerwallet.model.json.StrictJson;
+import nl.learnerwallet.model.verify.CheckResult;
+import nl.learnerwallet.model.verify.ReportJson;
+import nl.learnerwallet.model.verify.VerificationReport;
+
+/** How cards and verification reports read on the terminal and in {@code --json}. */
+final class Reports {
+
+    private Reports() {
+    }
+
+    /** {@code status} and {@code checks} ({@code id}, {@code outcome}, {@code reason}), as the contract names them. */
+    static ObjectNode reportJson(VerificationReport report) {
+        return ReportJson.write(report);
+    }
+
+    static ObjectNode summaryJson(StoredCredential credential) {
+        ObjectNode node = StrictJson.mapper().createObjectNode();
+        node.put("id", credential.id());
+        CredentialCard card = credential.card();
+        node.put("title", card.title());
+        node.put("issuer", card.awardingBody() != null ? card.awardingBody() : card.issuerId());
+        node.put("kind", card.kind().name());
+        node.put("format", credential.format().id());
+        node.put("status", credential.report().status().name());
+        return node;
+    }
+
+    static ObjectNode detailJson(StoredCredential credential) {
+        ObjectNode node = summaryJson(credential);
+        node.put("importedAt", credential.importedAt().toString());
+        node.set("card", CardJson.write(credential.card()));
+        node.set("checks", reportJson(credential.report()).get("checks"));
+        return node;
+    }
+
+    static String verdict(VerificationReport report) {
+        return Messages.get("status." + report.status().name());
+    }
+
+    static String kind(CredentialKind kind) {
+        return Messages.get("kind." + kind.name());
+    }
+
+    static void printChecks(PrintWriter out, VerificationReport report) {
+        out.println(Messages.get("report.status", report.status().name(), verdict(report)));
+        for (CheckResult check : report.checks()) {
+            String reason = Messages.getOr("reason." + check.reason().name(), check.reason().name());
+            out.printf("  %-13s %-13s %s%n", check.check().id(), Messages.get("outcome." + check.outcome().id()), reason);
+        }
+    }
+
+    static void printCard(PrintWriter out, CredentialCard card) {
+        out.println(card.title() == null ? Messages.get("card.untitled") : card.title());
+        line(out, "card.kind", kind(card.kind()) + (card.selfDeclared() ? " (" + Messages.get("card.selfDeclared") + ")" : ""));
+        line(out, "card.issuer", card.awardingBody() == null ? card.issuerId() : card.awardingBody() + "  " + card.issuerId());
+        line(out, "card.country", card.issuerCountry());
+        line(out, "card.learner", card.learner());
+        line(out, "card.issued", card.issuedOn() == null ? null : card.issuedOn().toString());
+        line(out, "card.expires", card.expiresOn() == null ? null : card.expiresOn().toString());
+        line(out, "card.level", card.level().isEmpty() ? null : card.level().toString());
+        line(out, "card.studyLoad", card.studyLoad() == null ? null : card.studyLoad().toString());
+        line(out, "card.assessment", card.assessmentType());
+        line(out, "card.participation", card.participationForm());
+        line(out, "card.qualityAssurance", card.qualityAssurance());
+        line(out, "card.supervision", card.supervisionAndIdentityVerification());
+        line(out, "card.grade", card.grade());
+        line(out, "card.stackability", card.integrationStackability());
+        line(out, "card.language", card.language());
+        if (!card.learningOutcomes().isEmpty()) {
+            out.println("  " + Messages.get("card.learningOutcomes") + ":");
+            for (String outcome : card.learningOutcomes()) {
+                out.println("    - " + outcome);
+            }
+        }
+        if (card.kind() == CredentialKind.MICROCREDENTIAL) {
+            List<EuStandardElement> missing = Completeness.missingMandatory(card);
+            if (missing.isEmpty()) {
+                out.println("  " + Messages.get("card.euComplete"));
+            } else {
+                StringBuilder names = new StringBuilder();
+                for (EuStandardElement element : missing) {
+                    names.append(names.length() == 0 ? "" : ", ").append(Messages.get("eu." + element.id()));
+                }
+                out.println("  " + Messages.get("card.euMissing", names));
+            }
+        }
+    }
+
+    private static void line(PrintWriter out, String key, String value) {
+        if (value != null) {
+            out.printf("  %-22s %s%n", Messages.get(key) + ":", value);
+        }
+    }
+}

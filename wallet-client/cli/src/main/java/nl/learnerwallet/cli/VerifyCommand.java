@@ -1,0 +1,91 @@
+package nl.learnerwallet.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.learnerwallet.client.wallet.StoredCredential;
+import nl.learnerwallet.client.wallet.Wallet;
+import nl.learnerwallet.model.CredentialVerifier;
+import nl.learnerwallet.model.card.CredentialCard;
+import nl.learnerwallet.model.format.CredentialReader;
+import nl.learnerwallet.model.verify.RecipientIdentities;
+import nl.learnerwallet.model.verify.VerificationContext;
+import nl.learnerwallet.model.verify.VerificationReport;
+import nl.learnerwallet.model.verify.VerificationStatus;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code wallet verify ID|FILE}: verifies a stored credential again, or a file without storing
+ * it. Exit 0 for VERIFIED, 3 for UNVERIFIABLE, 2 for MALFORMED, 1 for anything else.
+ */
+@Command(name = "verify", description = "Verify a stored credential (by id) or a credential file, and say whether it is genuine.")
+final class VerifyCommand extends Subcommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "ID|FILE", descriptionKey = "param.verifyTarget", description = "A credential id, or a file.")
+    String target;
+
+    @Option(names = "--offline", descriptionKey = "option.offline",
+            description = "Use no network: the trust list is the cache (VC-JWTs with did:jwk or did:key never need one).")
+    boolean offline;
+
+    @Override
+    public Integer call() {
+        WalletCommand root = root();
+        if (Inputs.isUrl(target)) {
+            throw Inputs.urlsNotYet();
+        }
+        WalletHome home = root.home();
+        VerificationReport report;
+        CredentialCard card;
+        String storedId = null;
+        if (Inputs.isFile(target)) {
+            byte[] input = Inputs.readFile(target);
+            CredentialVerifier.Verified verified;
+            if (home.hasWallet()) {
+                try (Wallet wallet = root.unlock()) {
+                    verified = wallet.verifyInput(input, home.trustList());
+                }
+            } else {
+                // Without a wallet there is no learner to match; the recipient check says so.
+                verified = new CredentialVerifier(root.context().issuerKeys()).verify(CredentialReader.read(input),
+                        new VerificationContext(home.trustList(), RecipientIdentities.none(), root.context().clock()));
+            }
+            report = verified.report();
+            card = verified.card();
+        } else {
+            try (Wallet wallet = root.unlock()) {
+                StoredCredential credential = wallet.verify(target, home.trustList());
+                report = credential.report();
+                card = credential.card();
+                storedId = credential.id();
+            }
+        }
+        print(root, report, card, storedId);
+        VerificationStatus status = report.status();
+        if (status == VerificationStatus.VERIFIED) {
+            return ExitCode.OK;
+        }
+        return status == VerificationStatus.MALFORMED ? ExitCode.BAD_INPUT
+                : status == VerificationStatus.UNVERIFIABLE ? ExitCode.UNREACHABLE : ExitCode.NOT_VERIFIED;
+    }
+
+    private static void print(WalletCommand root, VerificationReport report, CredentialCard card, String storedId) {
+        if (root.json()) {
+            ObjectNode document = Reports.reportJson(report);
+            if (storedId != null) {
+                document.put("id", storedId);
+            }
+            if (card != null) {
+                document.put("title", card.title());
+                document.put("kind", card.kind().name());
+            }
+            root.printJson(document);
+            return;
+        }
+        if (card != null) {
+            root.out().println(card.title() + (card.awardingBody() == null ? "" : " — " + card.awardingBody()));
+        }
+        Reports.printChecks(root.out(), report);
+    }
+}
