@@ -317,7 +317,11 @@ public final class Wallet implements AutoCloseable {
         VerificationReport report = verifier.verify(read, verificationContext(trustList)).report();
         StoredCredential updated = new StoredCredential(credential.id(), credential.format(), credential.original(),
                 credential.card(), report, credential.importedAt());
-        records.write(CREDENTIAL, credential.id(), encode(updated));
+        // Rewrite only when the outcome changed: an unchanged record keeps its timestamp, so that
+        // merely looking at a wallet never makes two devices' copies conflict.
+        if (!report.checks().equals(credential.report().checks())) {
+            records.write(CREDENTIAL, credential.id(), encode(updated));
+        }
         return updated;
     }
 
