@@ -6,14 +6,15 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.context.annotation.Property;
 import jakarta.inject.Inject;
+import nl.learnerwallet.server.support.TemporaryDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The server starts on a random port and answers operators' health checks. */
+/** The server starts on a random port with its SQLite file and answers operators' health checks. */
 @MicronautTest
-@Property(name = "micronaut.server.port", value = "-1")
-class HealthTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HealthTest implements TemporaryDatabase {
 
     @Inject
     @Client("/")

@@ -1,0 +1,9 @@
+package nl.learnerwallet.server.account;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.ANSI)
+public interface AccountRepository extends CrudRepository<Account, String> {
+}
