@@ -12,6 +12,7 @@ import java.util.Map;
 import nl.learnerwallet.client.keys.DecryptionFailedException;
 import nl.learnerwallet.client.store.RecordStore;
 import nl.learnerwallet.client.store.StoreException;
+import nl.learnerwallet.client.sync.ServerException;
 import nl.learnerwallet.client.wallet.Wallet;
 import nl.learnerwallet.client.wallet.WalletContext;
 import nl.learnerwallet.client.wallet.WalletException;
@@ -40,6 +41,12 @@ import picocli.CommandLine.ScopeType;
             VerifyCommand.class,
             DeleteCommand.class,
             ExportCommand.class,
+            AccountCommand.class,
+            BackupCommand.Backup.class,
+            BackupCommand.Sync.class,
+            RestoreCommand.class,
+            HolderKeyCommand.class,
+            ServerCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class WalletCommand implements Runnable {
@@ -175,6 +182,12 @@ public final class WalletCommand implements Runnable {
             exit = ExitCode.BAD_INPUT;
             code = failure.problem().name();
             sentence = Messages.get("input.refused", Messages.getOr("input." + code, failure.getMessage()));
+        } else if (exception instanceof ServerException) {
+            ServerException failure = (ServerException) exception;
+            code = failure.problem().name();
+            exit = failure.problem() == ServerException.Problem.UNREACHABLE ? ExitCode.UNREACHABLE
+                    : failure.problem() == ServerException.Problem.NOT_REGISTERED ? ExitCode.BAD_INPUT : ExitCode.NOT_VERIFIED;
+            sentence = Messages.get("server." + code, failure.getMessage());
         } else if (exception instanceof StoreException || exception instanceof DecryptionFailedException) {
             exit = ExitCode.BAD_INPUT;
             code = "STORE";

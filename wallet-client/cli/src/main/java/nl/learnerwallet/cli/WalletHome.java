@@ -59,6 +59,25 @@ final class WalletHome {
         }
     }
 
+    /** After a failed restore: removes the database file when it holds no wallet, so nothing half-made stays. */
+    void removeEmptyDatabase() {
+        try (RecordStore store = openStore(false)) {
+            if (nl.learnerwallet.client.wallet.Wallet.exists(store)) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            // Unreadable: leave it for the learner to look at rather than delete what we do not understand.
+            return;
+        }
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            try {
+                Files.deleteIfExists(directory.resolve(DATABASE + suffix));
+            } catch (IOException e) {
+                // A leftover empty file only makes the next restore say a wallet exists; it holds nothing.
+            }
+        }
+    }
+
     TrustList trustList() {
         Path file = directory.resolve(TRUST_LIST);
         if (!Files.exists(file)) {

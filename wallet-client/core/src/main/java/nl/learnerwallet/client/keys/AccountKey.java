@@ -20,7 +20,8 @@ public final class AccountKey {
         return new AccountKey(KeyDerivation.fromRecoveryCode(code, KeyDerivation.ACCOUNT_KEY));
     }
 
-    static AccountKey fromSeed(byte[] seed) {
+    /** The account key from its stored seed (32 bytes). */
+    public static AccountKey fromSeed(byte[] seed) {
         return new AccountKey(seed);
     }
 

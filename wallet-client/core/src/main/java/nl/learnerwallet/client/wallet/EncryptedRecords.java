@@ -66,6 +66,23 @@ final class EncryptedRecords {
         return true;
     }
 
+    /** Every record of a type, tombstones included, decrypted; for backups and merges. */
+    List<RawEntry> readRaw(String type) {
+        List<RawEntry> out = new ArrayList<>();
+        for (StoredRecord record : store.list(type)) {
+            byte[] plaintext = record.deleted() ? null
+                    : AesGcm.decrypt(dataKey, record.payload(), associatedData(type, record.id()));
+            out.add(new RawEntry(record.id(), record.createdAt(), record.updatedAt(), record.deleted(), plaintext));
+        }
+        return out;
+    }
+
+    /** Writes a record exactly as another device had it, timestamps included. */
+    void writeRaw(String type, RawEntry entry) {
+        store.put(new StoredRecord(type, entry.id(), entry.createdAt(), entry.updatedAt(), entry.deleted(),
+                entry.deleted() ? null : AesGcm.encrypt(dataKey, entry.plaintext(), associatedData(type, entry.id()), random)));
+    }
+
     RecordStore store() {
         return store;
     }
@@ -75,5 +92,8 @@ final class EncryptedRecords {
     }
 
     record Entry(String id, byte[] plaintext) {
+    }
+
+    record RawEntry(String id, long createdAt, long updatedAt, boolean deleted, byte[] plaintext) {
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import nl.learnerwallet.client.keys.AesGcm;
 import nl.learnerwallet.client.keys.DecryptionFailedException;
@@ -44,7 +43,12 @@ public final class Wallet implements AutoCloseable {
 
     static final String CREDENTIAL = "credential";
     static final String IDENTITY = "identity";
+    static final String SECRET = "secret";
+    static final String SETTING = "setting";
+    /** Every record type; a backup carries them all. */
+    private static final String[] RECORD_TYPES = {CREDENTIAL, IDENTITY, SECRET, SETTING};
     private static final String HOLDER_KEY = "holder-key";
+    private static final String PREVIOUS_HOLDER_KEY = "holder-key.previous.";
     private static final String BACKUP_KEY = "backup-key";
     private static final String ACCOUNT_KEY_SEED = "account-key-seed";
 
@@ -52,6 +56,7 @@ public final class Wallet implements AutoCloseable {
     private static final String META_KDF = "passphrase-kdf";
     private static final String META_KEY_BY_PASSPHRASE = "data-key.passphrase";
     private static final String META_KEY_BY_RECOVERY = "data-key.recovery";
+    private static final String META_LAST_BACKUP_VERSION = "sync.last-seen-version";
     private static final byte[] AD_PASSPHRASE = "data-key/passphrase".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AD_RECOVERY = "data-key/recovery".getBytes(StandardCharsets.US_ASCII);
 
@@ -60,7 +65,7 @@ public final class Wallet implements AutoCloseable {
     private final KeyStorage keys;
     private final WalletContext context;
     private final CredentialVerifier verifier;
-    private final HolderKey holderKey;
+    private HolderKey holderKey;
 
     private Wallet(RecordStore store, byte[] dataKey, WalletContext context) {
         this.store = store;
@@ -150,6 +155,40 @@ public final class Wallet implements AutoCloseable {
         return new Wallet(store, dataKey, context);
     }
 
+    /**
+     * A wallet rebuilt on this device from a backup, protected by a new passphrase. The records
+     * (and so the holder key) are the backup's, byte for byte.
+     *
+     * @throws WalletException {@code WALLET_EXISTS} or {@code WEAK_PASSPHRASE}; nothing is written then
+     */
+    public static Wallet restore(RecordStore store, RecoveryCode code, char[] passphrase, List<WalletRecord> records,
+            WalletContext context) {
+        if (exists(store)) {
+            throw new WalletException(WalletException.Problem.WALLET_EXISTS, "a wallet already exists here");
+        }
+        requireStrong(passphrase);
+        byte[] dataKey = new byte[32];
+        context.random().nextBytes(dataKey);
+        PassphraseKdfParameters kdf = PassphraseKdfParameters.recommended(context.random());
+        byte[] passphraseKey = KeyDerivation.fromPassphrase(passphrase, kdf);
+        byte[] recoveryKey = KeyDerivation.fromRecoveryCode(code, KeyDerivation.STORE_RECOVERY_KEY);
+        store.inTransaction(() -> {
+            store.putMeta(META_VERSION, "1".getBytes(StandardCharsets.US_ASCII));
+            store.putMeta(META_KDF, kdfJson(kdf));
+            store.putMeta(META_KEY_BY_PASSPHRASE, AesGcm.encrypt(passphraseKey, dataKey, AD_PASSPHRASE, context.random()));
+            store.putMeta(META_KEY_BY_RECOVERY, AesGcm.encrypt(recoveryKey, dataKey, AD_RECOVERY, context.random()));
+            EncryptedRecords encrypted = new EncryptedRecords(store, dataKey, context.random(), context.clock());
+            for (WalletRecord record : records) {
+                encrypted.writeRaw(record.type(), new EncryptedRecords.RawEntry(record.id(), record.createdAt(),
+                        record.updatedAt(), record.deleted(), record.content()));
+            }
+            if (encrypted.read(SECRET, HOLDER_KEY) == null) {
+                throw new WalletException(WalletException.Problem.DAMAGED, "the backup holds no holder key");
+            }
+        });
+        return new Wallet(store, dataKey, context);
+    }
+
     /** The holder's identity, {@code did:jwk:…}. */
     public String holderDid() {
         return holderKey.did();
@@ -202,7 +241,10 @@ public final class Wallet implements AutoCloseable {
         for (Identity identity : identities()) {
             (identity.type() == Identity.Type.EMAIL ? emails : eduIds).add(identity.value());
         }
-        return new RecipientIdentities(Collections.singletonList(holderDid()), emails, eduIds);
+        List<String> dids = new ArrayList<>();
+        dids.add(holderDid());
+        dids.addAll(previousHolderDids());
+        return new RecipientIdentities(dids, emails, eduIds);
     }
 
     // ---- credentials
@@ -305,6 +347,110 @@ public final class Wallet implements AutoCloseable {
     /** @return false when there was no such credential */
     public boolean delete(String idOrPrefix) {
         return records.delete(CREDENTIAL, credential(idOrPrefix).id());
+    }
+
+    // ---- backup and sync
+
+    /** Every record, tombstones included, decrypted: what a backup carries. */
+    public List<WalletRecord> records() {
+        List<WalletRecord> out = new ArrayList<>();
+        for (String type : RECORD_TYPES) {
+            for (EncryptedRecords.RawEntry entry : records.readRaw(type)) {
+                out.add(new WalletRecord(type, entry.id(), entry.createdAt(), entry.updatedAt(), entry.deleted(),
+                        entry.plaintext()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Makes this wallet hold exactly these records (the result of a merge): records that differ
+     * are written with their own timestamps, in one transaction.
+     *
+     * @return how many records changed here
+     */
+    public int replaceRecords(List<WalletRecord> merged) {
+        java.util.Map<String, WalletRecord> current = new java.util.HashMap<>();
+        for (WalletRecord record : records()) {
+            current.put(record.key(), record);
+        }
+        int[] changed = new int[1];
+        store.inTransaction(() -> {
+            for (WalletRecord record : merged) {
+                WalletRecord mine = current.get(record.key());
+                if (mine == null || !mine.sameAs(record) || mine.updatedAt() != record.updatedAt()) {
+                    records.writeRaw(record.type(), new EncryptedRecords.RawEntry(record.id(), record.createdAt(),
+                            record.updatedAt(), record.deleted(), record.content()));
+                    changed[0]++;
+                }
+            }
+        });
+        byte[] holder = keys.get(HOLDER_KEY);
+        holderKey = holder == null ? holderKey : HolderKey.fromPrivateJwk(holder);
+        return changed[0];
+    }
+
+    /** A setting kept (encrypted) in the wallet and carried by backups, or null. */
+    public String setting(String name) {
+        byte[] value = records.read(SETTING, name);
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+
+    public void putSetting(String name, String value) {
+        if (value == null) {
+            records.delete(SETTING, name);
+        } else {
+            records.write(SETTING, name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The newest backup version this device has seen on the server (0 for none); device-local. */
+    public long lastSeenBackupVersion() {
+        byte[] value = store.meta(META_LAST_BACKUP_VERSION);
+        return value == null ? 0 : Long.parseLong(new String(value, StandardCharsets.US_ASCII));
+    }
+
+    public void setLastSeenBackupVersion(long version) {
+        store.putMeta(META_LAST_BACKUP_VERSION, Long.toString(version).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The key that signs requests to the wallet server (derived from the recovery code at init). */
+    public nl.learnerwallet.client.keys.AccountKey accountKey() {
+        return nl.learnerwallet.client.keys.AccountKey.fromSeed(keys.get(ACCOUNT_KEY_SEED));
+    }
+
+    /** The AES-256 key that seals backups (derived from the recovery code at init). */
+    public byte[] backupKey() {
+        return keys.get(BACKUP_KEY);
+    }
+
+    /**
+     * Replaces the holder key with a new one, after a device was lost; the old key is kept only to
+     * read history. Later presentations use the new key; the next backup publishes it.
+     *
+     * @return the new holder DID
+     */
+    public String rotateHolderKey() {
+        store.inTransaction(() -> {
+            int previous = 0;
+            while (keys.get(PREVIOUS_HOLDER_KEY + previous) != null) {
+                previous++;
+            }
+            keys.put(PREVIOUS_HOLDER_KEY + previous, holderKey.toPrivateJwk());
+            HolderKey fresh = HolderKey.generate(context.random());
+            keys.put(HOLDER_KEY, fresh.toPrivateJwk());
+            holderKey = fresh;
+        });
+        return holderKey.did();
+    }
+
+    /** The DIDs of holder keys this wallet used before, oldest first. */
+    public List<String> previousHolderDids() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; keys.get(PREVIOUS_HOLDER_KEY + i) != null; i++) {
+            out.add(HolderKey.fromPrivateJwk(keys.get(PREVIOUS_HOLDER_KEY + i)).did());
+        }
+        return out;
     }
 
     @Override

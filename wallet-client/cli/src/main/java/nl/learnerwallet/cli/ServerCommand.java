@@ -1,0 +1,84 @@
+package nl.learnerwallet.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code wallet server}: runs wallet-server on its embedded SQLite database, by launching the
+ * server's own jar (the client never links server code). Runs until Ctrl-C.
+ */
+@Command(name = "server", description = "Run the wallet server on an embedded SQLite database, until Ctrl-C.")
+final class ServerCommand extends Subcommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", descriptionKey = "option.port",
+            description = "The port to listen on (default 8080; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--db", paramLabel = "FILE", descriptionKey = "option.db",
+            description = "The SQLite database file (default ~/.learner-wallet-server/wallet-server.db).")
+    Path database;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", descriptionKey = "option.host",
+            description = "The address to listen on (default 127.0.0.1, this machine only).")
+    String host;
+
+    @Option(names = "--public-url", paramLabel = "URL", descriptionKey = "option.publicUrl",
+            description = "The address people reach the server at, for links (default http://localhost:PORT).")
+    String publicUrl;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new CliException(ExitCode.BAD_INPUT, "BAD_PORT", Messages.get("error.badPort", port));
+        }
+        Path jar = serverJar();
+        Path db = database != null ? database
+                : Paths.get(System.getProperty("user.home"), ".learner-wallet-server", "wallet-server.db");
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dmicronaut.server.port=" + port);
+        command.add("-Dmicronaut.server.host=" + host);
+        command.add("-Dwallet.database=" + db.toAbsolutePath());
+        command.add("-Dwallet.public-url=" + (publicUrl != null ? publicUrl : "http://localhost:" + port));
+        command.add("-jar");
+        command.add(jar.toString());
+        root().err().println(Messages.get("server.starting", db.toAbsolutePath()));
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        Thread stopper = new Thread(process::destroy);
+        Runtime.getRuntime().addShutdownHook(stopper);
+        int exit = process.waitFor();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook is already running and stops the server.
+        }
+        return exit == 0 || exit == 130 || exit == 143 ? ExitCode.OK : ExitCode.UNREACHABLE;
+    }
+
+    /** The server jar: named by ./wallet (wallet.server.jar), else beside this command in the source tree. */
+    private static Path serverJar() throws IOException {
+        String named = System.getProperty("wallet.server.jar");
+        Path jar;
+        if (named != null) {
+            jar = Paths.get(named);
+        } else {
+            try {
+                Path cliJar = Paths.get(ServerCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                jar = cliJar.getParent().resolve("../../../wallet-server/target/wallet-server.jar").normalize();
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException(e);
+            }
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new CliException(ExitCode.BAD_INPUT, "NO_SERVER_JAR", Messages.get("error.noServerJar", jar));
+        }
+        return jar;
+    }
+}

@@ -1,0 +1,197 @@
+package nl.learnerwallet.client.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import nl.learnerwallet.client.keys.AccountKey;
+import nl.learnerwallet.model.json.StrictJson;
+import nl.learnerwallet.model.protocol.SignedRequest;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The wallet server's API as the client uses it, every request signed with the account key
+ * (a fresh nonce each time). Only ciphertext ever goes up. Not for untrusted URLs: this talks to
+ * the server the learner chose.
+ */
+public final class ServerClient {
+
+    private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+    /** The largest backup this client accepts back; the server's own limit is lower. */
+    private static final long MAX_DOWNLOAD_BYTES = 64L * 1024 * 1024;
+
+    private final HttpUrl base;
+    private final AccountKey key;
+    private final OkHttpClient http;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    /** @throws ServerException {@code PROTOCOL} when the URL is not an http(s) URL */
+    public ServerClient(String serverUrl, AccountKey key, Clock clock, SecureRandom random) {
+        HttpUrl parsed = HttpUrl.parse(serverUrl);
+        if (parsed == null) {
+            throw new ServerException(ServerException.Problem.PROTOCOL, "the server address is not an http(s) URL");
+        }
+        this.base = parsed;
+        this.key = key;
+        this.clock = clock;
+        this.random = random;
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(60, TimeUnit.SECONDS)
+                .writeTimeout(60, TimeUnit.SECONDS)
+                .followRedirects(false)
+                .build();
+    }
+
+    /** A backup version as the server holds it. */
+    public record RemoteBackup(long version, byte[] envelope) {
+    }
+
+    /** Registers the account (again is harmless); true when it is new. */
+    public boolean register() {
+        try (Response response = call("POST", "/api/v1/account", new byte[0], null)) {
+            expect(response, 200, 201);
+            return response.code() == 201;
+        }
+    }
+
+    /** Deletes the account and every backup of it. */
+    public void deleteAccount() {
+        try (Response response = call("DELETE", "/api/v1/account", null, null)) {
+            expect(response, 200);
+        }
+    }
+
+    /** The newest backup, or null when the account has none. */
+    public RemoteBackup latest() {
+        try (Response response = call("GET", "/api/v1/backup", null, null)) {
+            if (response.code() == 404 && "NO_BACKUP".equals(errorCode(response))) {
+                return null;
+            }
+            expect(response, 200);
+            long version = etagVersion(response.header("ETag"));
+            return new RemoteBackup(version, read(response.body()));
+        }
+    }
+
+    /**
+     * Uploads the version after {@code replaces}.
+     *
+     * @throws ServerException {@code STALE_VERSION} (with the server's current version) when another
+     *     device uploaded first
+     */
+    public long upload(long replaces, byte[] envelope) {
+        try (Response response = call("PUT", "/api/v1/backup", envelope, "\"" + replaces + "\"")) {
+            expect(response, 201);
+            return etagVersion(response.header("ETag"));
+        }
+    }
+
+    private Response call(String method, String path, byte[] body, String ifMatch) {
+        byte[] content = body == null ? new byte[0] : body;
+        byte[] nonceBytes = new byte[16];
+        random.nextBytes(nonceBytes);
+        String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(nonceBytes);
+        long created = clock.instant().getEpochSecond();
+        HttpUrl url = base.newBuilder().encodedPath(path).build();
+        String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(key.sign(SignedRequest.canonical(
+                method, url.encodedPath(), SignedRequest.sha256Hex(content), key.publicKey(), created, nonce)));
+        SignedRequest signed = new SignedRequest(method, url.encodedPath(), SignedRequest.sha256Hex(content),
+                key.publicKey(), created, nonce, signature);
+        Request.Builder request = new Request.Builder().url(url).header("Authorization", signed.header());
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        request.method(method, body == null ? null : RequestBody.create(content, OCTET_STREAM));
+        try {
+            return http.newCall(request.build()).execute();
+        } catch (IOException e) {
+            throw new ServerException(ServerException.Problem.UNREACHABLE,
+                    "the wallet server at " + base + " could not be reached", -1, e);
+        }
+    }
+
+    private static void expect(Response response, int... codes) {
+        for (int code : codes) {
+            if (response.code() == code) {
+                return;
+            }
+        }
+        String error = errorCode(response);
+        switch (response.code()) {
+            case 401:
+                throw new ServerException(ServerException.Problem.UNAUTHORIZED, "the server did not accept this device's signature");
+            case 404:
+                throw new ServerException(ServerException.Problem.UNKNOWN_ACCOUNT, "the server has no account for this wallet");
+            case 412:
+                throw new ServerException(ServerException.Problem.STALE_VERSION, "another device backed up first",
+                        etagVersion(response.header("ETag")), null);
+            case 413:
+                throw new ServerException(ServerException.Problem.TOO_LARGE, "the backup is larger than the server accepts");
+            case 428:
+                throw new ServerException(ServerException.Problem.PRECONDITION_REQUIRED, "the server wants to know which version is replaced");
+            case 429:
+                throw new ServerException(ServerException.Problem.RATE_LIMITED, "the server asks to wait before trying again");
+            case 507:
+                throw new ServerException(ServerException.Problem.QUOTA_EXCEEDED, "the account's storage on the server is full");
+            default:
+                throw new ServerException(ServerException.Problem.PROTOCOL,
+                        "the server answered " + response.code() + (error == null ? "" : " (" + error + ")"));
+        }
+    }
+
+    private static String errorCode(Response response) {
+        try {
+            ResponseBody body = response.peekBody(4096);
+            JsonNode node = StrictJson.parse(body.bytes());
+            return node.path("error").asText(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long etagVersion(String etag) {
+        if (etag == null) {
+            throw new ServerException(ServerException.Problem.PROTOCOL, "the server did not say which version it holds");
+        }
+        String value = etag.startsWith("W/") ? etag.substring(2) : etag;
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ServerException(ServerException.Problem.PROTOCOL, "the server sent an unreadable version");
+        }
+    }
+
+    private static byte[] read(ResponseBody body) {
+        if (body == null) {
+            throw new ServerException(ServerException.Problem.PROTOCOL, "the server sent no backup");
+        }
+        try (InputStream in = body.byteStream()) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[65536];
+            int read;
+            long total = 0;
+            while ((read = in.read(buffer)) > 0) {
+                total += read;
+                if (total > MAX_DOWNLOAD_BYTES) {
+                    throw new ServerException(ServerException.Problem.TOO_LARGE, "the server sent a backup larger than any wallet");
+                }
+                out.write(buffer, 0, read);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new ServerException(ServerException.Problem.UNREACHABLE, "the backup download broke off", -1, e);
+        }
+    }
+}
