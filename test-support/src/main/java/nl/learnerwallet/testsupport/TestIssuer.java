@@ -10,18 +10,20 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.impl.EdDSAProvider;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * An issuer with a real key pair, identified by did:jwk, that signs whatever payload and header
@@ -50,13 +52,16 @@ public final class TestIssuer {
         }
     }
 
-    /** An Ed25519 issuer signing EdDSA. */
+    /**
+     * An Ed25519 issuer signing EdDSA. Keys and signatures come from BouncyCastle: nimbus's
+     * OctetKeyPairGenerator and Ed25519Signer need Google Tink, which the project does not ship.
+     */
     public static TestIssuer ed25519() {
-        try {
-            return new TestIssuer(new OctetKeyPairGenerator(Curve.Ed25519).generate(), JWSAlgorithm.EdDSA);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
+        OctetKeyPair jwk = new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(key.generatePublicKey().getEncoded()))
+                .d(Base64URL.encode(key.getEncoded()))
+                .build();
+        return new TestIssuer(jwk, JWSAlgorithm.EdDSA);
     }
 
     /** An RSA-2048 issuer signing RS256. */
@@ -147,8 +152,26 @@ public final class TestIssuer {
             return new ECDSASigner((ECKey) privateKey);
         }
         if (privateKey instanceof OctetKeyPair) {
-            return new Ed25519Signer((OctetKeyPair) privateKey);
+            return new BouncyCastleEd25519Signer((OctetKeyPair) privateKey);
         }
         return new RSASSASigner((RSAKey) privateKey);
+    }
+
+    /** EdDSA (RFC 8037) with BouncyCastle's Ed25519. */
+    private static final class BouncyCastleEd25519Signer extends EdDSAProvider implements JWSSigner {
+
+        private final Ed25519PrivateKeyParameters key;
+
+        BouncyCastleEd25519Signer(OctetKeyPair jwk) {
+            this.key = new Ed25519PrivateKeyParameters(jwk.getDecodedD(), 0);
+        }
+
+        @Override
+        public Base64URL sign(JWSHeader header, byte[] signingInput) {
+            Ed25519Signer signer = new Ed25519Signer();
+            signer.init(true, key);
+            signer.update(signingInput, 0, signingInput.length);
+            return Base64URL.encode(signer.generateSignature());
+        }
     }
 }

@@ -4,9 +4,9 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
+import com.nimbusds.jose.crypto.impl.ECDSA;
+import com.nimbusds.jose.crypto.impl.ECDSAProvider;
 import com.nimbusds.jose.crypto.impl.EdDSAProvider;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -14,9 +14,19 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Objects;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * One public key of an issuer, as its DID document or issuer profile publishes it, with the
@@ -105,10 +115,7 @@ public final class IssuerKey {
 
     private JWSVerifier newVerifier() throws JOSEException {
         if (jwk instanceof ECKey) {
-            ECDSAVerifier ecdsa = new ECDSAVerifier((ECKey) jwk);
-            // BouncyCastle: the JDK 17 provider's P-256 is an order of magnitude slower.
-            ecdsa.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
-            return ecdsa;
+            return new BouncyCastleEcdsaVerifier((ECKey) jwk);
         }
         if (jwk instanceof OctetKeyPair) {
             return new BouncyCastleEd25519Verifier((OctetKeyPair) jwk);
@@ -122,6 +129,69 @@ public final class IssuerKey {
     @Override
     public String toString() {
         return keyId;
+    }
+
+    /**
+     * ES256 and ES384 (RFC 7518 §3.4) on BouncyCastle's own API rather than through nimbus's
+     * ECDSAVerifier. That one goes through JCA, which hands BouncyCastle a freshly converted
+     * public key on every call, so the key's point tables are rebuilt for each signature; here
+     * the key is converted once and its tables are kept. Still BouncyCastle's arithmetic (the
+     * JDK 17 provider's P-256 is several times slower); BENCHMARKS.md has the figures. The same
+     * checks as nimbus: a signature is exactly two coordinates long, and 0 < r, s < n.
+     */
+    private static final class BouncyCastleEcdsaVerifier extends ECDSAProvider implements JWSVerifier {
+
+        private final ECPublicKeyParameters publicKey;
+        private final int coordinateLength;
+
+        BouncyCastleEcdsaVerifier(ECKey jwk) throws JOSEException {
+            super(ECDSA.resolveAlgorithm(jwk.getCurve()));
+            String curveName;
+            if (Curve.P_256.equals(jwk.getCurve())) {
+                curveName = "secp256r1";
+                coordinateLength = 32;
+            } else if (Curve.P_384.equals(jwk.getCurve())) {
+                curveName = "secp384r1";
+                coordinateLength = 48;
+            } else {
+                throw new JOSEException("unsupported curve " + jwk.getCurve());
+            }
+            X9ECParameters curve = CustomNamedCurves.getByName(curveName);
+            try {
+                ECPoint point = curve.getCurve().createPoint(jwk.getX().decodeToBigInteger(),
+                        jwk.getY().decodeToBigInteger());
+                // ECPublicKeyParameters checks that the point is on the curve and not infinity.
+                this.publicKey = new ECPublicKeyParameters(point,
+                        new ECDomainParameters(curve.getCurve(), curve.getG(), curve.getN(), curve.getH()));
+            } catch (IllegalArgumentException e) {
+                throw new JOSEException("not a public key on " + curveName, e);
+            }
+        }
+
+        @Override
+        public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) {
+            if (!supportedECDSAAlgorithm().equals(header.getAlgorithm())) {
+                return false;
+            }
+            byte[] raw = signature.decode();
+            if (raw.length != 2 * coordinateLength) {
+                return false;
+            }
+            BigInteger r = new BigInteger(1, Arrays.copyOfRange(raw, 0, coordinateLength));
+            BigInteger s = new BigInteger(1, Arrays.copyOfRange(raw, coordinateLength, raw.length));
+            byte[] hash;
+            try {
+                // The platform's SHA-2 (CPU instructions on JDK 17, BoringSSL on Android): on a
+                // 4 KB token eight times faster than BouncyCastle's Java SHA-256.
+                hash = MessageDigest.getInstance(coordinateLength == 32 ? "SHA-256" : "SHA-384").digest(signingInput);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-2 is always available", e);
+            }
+            // A signer per call (it holds state); it refuses r or s outside [1, n - 1].
+            ECDSASigner ecdsa = new ECDSASigner();
+            ecdsa.init(false, publicKey);
+            return ecdsa.verifySignature(hash, r, s);
+        }
     }
 
     /**
