@@ -23,19 +23,29 @@ public final class StrictJson {
     public static final int MAX_DEPTH = 64;
     public static final int MAX_NUMBER_LENGTH = 64;
     public static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+    /**
+     * A whole wallet (a backup's plaintext: a thousand credentials with their originals is about
+     * 6 MiB) may be larger than any single credential; still bounded.
+     */
+    public static final int MAX_WALLET_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_DEPTH)
-                            .maxNumberLength(MAX_NUMBER_LENGTH)
-                            .maxStringLength(MAX_DOCUMENT_BYTES)
-                            .maxDocumentLength(MAX_DOCUMENT_BYTES)
-                            .build())
-                    .build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .build();
+    private static final ObjectMapper MAPPER = mapper(MAX_DOCUMENT_BYTES);
+    private static final ObjectMapper WALLET_MAPPER = mapper(MAX_WALLET_DOCUMENT_BYTES);
+
+    private static ObjectMapper mapper(int maxBytes) {
+        return JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxNestingDepth(MAX_DEPTH)
+                                .maxNumberLength(MAX_NUMBER_LENGTH)
+                                .maxStringLength(maxBytes)
+                                .maxDocumentLength(maxBytes)
+                                .build())
+                        .build())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .build();
+    }
 
     private StrictJson() {
     }
@@ -45,12 +55,21 @@ public final class StrictJson {
      *     {@code DUPLICATE_KEY} or {@code NOT_JSON} when the bytes are not acceptable JSON
      */
     public static JsonNode parse(byte[] json) {
-        if (json.length > MAX_DOCUMENT_BYTES) {
+        return parse(json, MAPPER, MAX_DOCUMENT_BYTES);
+    }
+
+    /** As {@link #parse}, for a whole wallet's document (up to {@link #MAX_WALLET_DOCUMENT_BYTES}). */
+    public static JsonNode parseWalletDocument(byte[] json) {
+        return parse(json, WALLET_MAPPER, MAX_WALLET_DOCUMENT_BYTES);
+    }
+
+    private static JsonNode parse(byte[] json, ObjectMapper mapper, int maxBytes) {
+        if (json.length > maxBytes) {
             throw new UntrustedInputException(InputProblem.TOO_LARGE, "the JSON document is larger than "
-                    + (MAX_DOCUMENT_BYTES / (1024 * 1024)) + " MiB");
+                    + (maxBytes / (1024 * 1024)) + " MiB");
         }
         try {
-            JsonNode node = MAPPER.readTree(json);
+            JsonNode node = mapper.readTree(json);
             if (node == null || node.isMissingNode()) {
                 throw new UntrustedInputException(InputProblem.NOT_JSON, "the input is empty");
             }

@@ -45,7 +45,7 @@ public record WalletSnapshot(List<WalletRecord> records, TrustList trustList) {
 
     /** @throws UntrustedInputException when the JSON is not a snapshot */
     public static WalletSnapshot fromJson(byte[] json) {
-        JsonNode root = StrictJson.parse(json);
+        JsonNode root = StrictJson.parseWalletDocument(json);
         if (!"learner-wallet-snapshot/1".equals(root.path("format").asText())) {
             throw new UntrustedInputException(InputProblem.UNKNOWN_FORMAT, "not a wallet snapshot");
         }
