@@ -1,36 +1,181 @@
 package nl.learnerwallet.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import nl.learnerwallet.model.card.CredentialCard;
+import nl.learnerwallet.model.fetch.GuardedFetcher;
+import nl.learnerwallet.model.format.DataIntegrityCredential;
 import nl.learnerwallet.model.format.Ob3CardMapper;
 import nl.learnerwallet.model.format.ReadCredential;
+import nl.learnerwallet.model.jose.DidWebResolver;
 import nl.learnerwallet.model.jose.IssuerKeyResolver;
+import nl.learnerwallet.model.jose.IssuerKeys;
+import nl.learnerwallet.model.jose.IssuerProfileKeyResolver;
 import nl.learnerwallet.model.jose.VcJwt;
 import nl.learnerwallet.model.jose.VcJwtVerifier;
+import nl.learnerwallet.model.json.UntrustedInputException;
+import nl.learnerwallet.model.ob2.HostedBadgeVerifier;
+import nl.learnerwallet.model.ob2.Ob2Checks;
+import nl.learnerwallet.model.ob2.Ob2Documents;
+import nl.learnerwallet.model.ob2.SignedBadgeVerifier;
+import nl.learnerwallet.model.status.BitstringStatusListCheck;
+import nl.learnerwallet.model.verify.CheckId;
+import nl.learnerwallet.model.verify.CheckResult;
+import nl.learnerwallet.model.verify.CredentialFormatException;
+import nl.learnerwallet.model.verify.IssuerTrustCheck;
+import nl.learnerwallet.model.verify.RecipientCheck;
+import nl.learnerwallet.model.verify.StatusCheck;
+import nl.learnerwallet.model.verify.ValidityCheck;
 import nl.learnerwallet.model.verify.VerificationContext;
 import nl.learnerwallet.model.verify.VerificationReport;
 
-/** Verifies a credential of any supported format and reads its card. Thread-safe. */
+/**
+ * Verifies a credential of any supported format and reads its card. Without a fetcher it uses no
+ * network: hosted and signed OB 2.0, did:web and issuer-profile keys and status lists are then
+ * inconclusive. With one, those are fetched through it. Thread-safe.
+ */
 public final class CredentialVerifier {
 
+    private final IssuerKeyResolver offlineKeys;
     private final VcJwtVerifier vcJwt;
+    private final StatusCheck statusCheck;
+    private final HostedBadgeVerifier hosted;
+    private final SignedBadgeVerifier signed;
 
+    /** Offline: only the key resolvers given (did:jwk, did:key) and no fetching. */
     public CredentialVerifier(IssuerKeyResolver keys) {
-        this.vcJwt = new VcJwtVerifier(keys);
+        this(keys, null);
     }
 
-    /** What verification found: the report, and the card when the credential could be read. */
-    public record Verified(CredentialFormat format, VerificationReport report, CredentialCard card) {
+    /**
+     * @param keys the resolvers that need no network
+     * @param fetcher null for offline verification; else did:web, issuer profiles, hosted badges
+     *     and status lists are fetched through it
+     */
+    public CredentialVerifier(IssuerKeyResolver keys, GuardedFetcher fetcher) {
+        this.offlineKeys = keys;
+        IssuerKeyResolver all = keys;
+        if (fetcher != null) {
+            List<IssuerKeyResolver> resolvers = new ArrayList<>();
+            resolvers.add(keys);
+            resolvers.add(new DidWebResolver(fetcher));
+            resolvers.add(new IssuerProfileKeyResolver(fetcher));
+            all = new IssuerKeys(resolvers);
+        }
+        this.statusCheck = new StatusCheck(fetcher == null ? null : new BitstringStatusListCheck(fetcher, all));
+        this.vcJwt = new VcJwtVerifier(all, statusCheck);
+        this.hosted = new HostedBadgeVerifier(fetcher);
+        this.signed = new SignedBadgeVerifier(fetcher);
+    }
+
+    /**
+     * What verification found: the report, the card when the credential could be read, and for
+     * network formats the documents it was read from ({@code resolved}: OB 2.0 assertion, badge
+     * class and issuer profile), kept so that cards and offline checks need no network.
+     */
+    public record Verified(CredentialFormat format, VerificationReport report, CredentialCard card, JsonNode resolved) {
+
+        public Verified(CredentialFormat format, VerificationReport report, CredentialCard card) {
+            this(format, report, card, null);
+        }
     }
 
     /** Never throws for a bad credential: problems are checks in the report. */
     public Verified verify(ReadCredential credential, VerificationContext context) {
-        if (credential.format() != CredentialFormat.OB3_JWT) {
-            throw new IllegalArgumentException("no verifier for " + credential.format().id() + " yet");
+        switch (credential.format()) {
+            case OB3_JWT: {
+                VcJwtVerifier.Result result = vcJwt.verify(credential.encoded(), context);
+                VcJwt jwt = result.credential();
+                CredentialCard card = jwt == null ? null
+                        : Ob3CardMapper.map(jwt.credential(), jwt.issuerId(), jwt.issuedOn(), jwt.validFrom(), jwt.validUntil());
+                return new Verified(credential.format(), result.report(), card);
+            }
+            case OB2_HOSTED: {
+                HostedBadgeVerifier.Result result = hosted.verify(credential.encoded(), context);
+                return ob2(credential.format(), result.report(), result.documents());
+            }
+            case OB2_SIGNED: {
+                SignedBadgeVerifier.Result result = signed.verify(credential.encoded(), context);
+                return ob2(credential.format(), result.report(), result.documents());
+            }
+            case OB3_DI: {
+                VerificationReport report = DataIntegrityCredential.verify(credential.encoded(), statusCheck, context);
+                CredentialCard card = report.status() == nl.learnerwallet.model.verify.VerificationStatus.MALFORMED ? null
+                        : DataIntegrityCredential.parse(credential.encoded()).card();
+                return new Verified(credential.format(), report, card);
+            }
+            default:
+                throw new IllegalArgumentException("no verifier for " + credential.format().id() + " yet");
         }
-        VcJwtVerifier.Result result = vcJwt.verify(credential.encoded(), context);
-        VcJwt jwt = result.credential();
-        CredentialCard card = jwt == null ? null
-                : Ob3CardMapper.map(jwt.credential(), jwt.issuerId(), jwt.issuedOn(), jwt.validFrom(), jwt.validUntil());
-        return new Verified(credential.format(), result.report(), card);
+    }
+
+    /**
+     * Re-evaluates a stored credential without the network: VC-JWTs whose issuer keys need none
+     * (did:jwk, did:key) and that carry no status are verified again in full; for the rest the last
+     * online report stands except issuer trust, recipient and validity, which are re-checked from
+     * the stored documents (an identity added, the trust list changed, time passed).
+     *
+     * @param resolved the documents stored with the credential, or null
+     */
+    public VerificationReport reevaluateOffline(ReadCredential credential, JsonNode resolved, VerificationReport previous,
+            VerificationContext context) {
+        List<CheckResult> fresh;
+        try {
+            switch (credential.format()) {
+                case OB3_JWT: {
+                    VcJwt jwt = VcJwt.parse(credential.encoded());
+                    JsonNode status = jwt.credential().get("credentialStatus");
+                    boolean hasStatus = (status != null && !status.isNull()) || jwt.payload().has("status");
+                    if (offlineKeys.supports(jwt.issuerId()) && !hasStatus) {
+                        return vcJwt.verify(credential.encoded(), context).report();
+                    }
+                    fresh = new ArrayList<>();
+                    fresh.add(new IssuerTrustCheck(context.trustList()).check(jwt.issuerId()));
+                    fresh.add(new RecipientCheck(context.identities()).check(jwt.credential().get("credentialSubject")));
+                    fresh.add(new ValidityCheck(context.clock()).check(jwt.validFrom(), jwt.validUntil()));
+                    break;
+                }
+                case OB2_HOSTED:
+                case OB2_SIGNED: {
+                    Ob2Documents documents = Ob2Documents.fromJson(resolved);
+                    if (documents == null) {
+                        documents = CredentialCards.localDocuments(credential);
+                    }
+                    if (documents == null) {
+                        return previous;
+                    }
+                    fresh = Ob2Checks.contentChecks(documents, context);
+                    break;
+                }
+                case OB3_DI:
+                    fresh = DataIntegrityCredential.parse(credential.encoded()).contentChecks(context);
+                    break;
+                default:
+                    return previous;
+            }
+        } catch (CredentialFormatException | UntrustedInputException e) {
+            return previous;
+        }
+        if (previous.check(CheckId.FORMAT) != null
+                && previous.check(CheckId.FORMAT).outcome() == nl.learnerwallet.model.verify.Outcome.FAILED) {
+            return previous;
+        }
+        List<CheckResult> merged = new ArrayList<>();
+        for (CheckResult check : previous.checks()) {
+            CheckResult replacement = null;
+            for (CheckResult candidate : fresh) {
+                if (candidate.check() == check.check()) {
+                    replacement = candidate;
+                }
+            }
+            merged.add(replacement == null ? check : replacement);
+        }
+        return new VerificationReport(merged, context.clock().instant(), previous.selfDeclared());
+    }
+
+    private static Verified ob2(CredentialFormat format, VerificationReport report, Ob2Documents documents) {
+        CredentialCard card = documents == null ? null : nl.learnerwallet.model.ob2.Ob2CardMapper.map(documents);
+        return new Verified(format, report, card, documents == null ? null : documents.toJson());
     }
 }

@@ -14,13 +14,19 @@ import java.util.Base64;
  *
  * <p>Usage: {@code SampleCredentials DIR [--holder DID] [--email EMAIL]}; by default the
  * credentials are issued to the e-mail address learner@student.example.nl.
+ * {@code SampleCredentials serve [DIR] [--port N] [--email EMAIL]} runs an edubadges-style
+ * Open Badges 2.0 issuer on 127.0.0.1 instead (see {@link SampleBadgeServer}).
  */
 public final class SampleCredentials {
 
     private SampleCredentials() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length >= 1 && args[0].equals("serve")) {
+            SampleBadgeServer.serve(args);
+            return;
+        }
         if (args.length < 1) {
             System.err.println("usage: sample-credentials DIR [--holder DID] [--email EMAIL]");
             System.exit(2);

@@ -6,14 +6,20 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import nl.learnerwallet.model.CredentialFormat;
+import nl.learnerwallet.model.baked.PngBadgeReader;
+import nl.learnerwallet.model.baked.SvgBadgeReader;
+import nl.learnerwallet.model.ob2.SignedBadgeVerifier;
 import nl.learnerwallet.model.json.InputProblem;
 import nl.learnerwallet.model.json.StrictJson;
 import nl.learnerwallet.model.json.UntrustedInputException;
 
 /**
  * Finds the credential in imported bytes, deciding the format from the content, never from a
- * file name: a compact VC-JWT, a JSON string holding one, or a JSON object holding one under
- * {@code credential} (an OpenID4VCI credential response) or {@code credentials[0].credential}.
+ * file name: a baked PNG or SVG badge (whatever it carries is read as below), a compact JWS —
+ * an OB 2.0 signed assertion when its payload is an assertion, else a VC-JWT — a JSON string
+ * holding one, a JSON object holding one under {@code credential} (an OpenID4VCI credential
+ * response) or {@code credentials[0].credential}, an OB 2.0 assertion (hosted), an OB 3.0 / VC
+ * with a Data Integrity {@code proof}, or (inside a baked badge) the URL of a hosted assertion.
  * The size limit is applied before anything is decoded.
  */
 public final class CredentialReader {
@@ -35,8 +41,7 @@ public final class CredentialReader {
             throw new UntrustedInputException(InputProblem.TOO_LARGE, "the input is larger than 8 MiB");
         }
         if (startsWith(input, PNG_SIGNATURE)) {
-            throw new UntrustedInputException(InputProblem.UNKNOWN_FORMAT,
-                    "baked PNG badges cannot be imported by this version yet");
+            return fromBaked(PngBadgeReader.read(input).payload());
         }
         String text = strictUtf8(input).trim();
         if (text.startsWith("\uFEFF")) {
@@ -47,16 +52,29 @@ public final class CredentialReader {
         }
         char first = text.charAt(0);
         if (first == '{' || first == '[' || first == '"') {
-            return fromJson(StrictJson.parse(text.getBytes(StandardCharsets.UTF_8)));
+            return fromJson(StrictJson.parse(text.getBytes(StandardCharsets.UTF_8)), text);
         }
         if (first == '<') {
-            throw new UntrustedInputException(InputProblem.UNKNOWN_FORMAT,
-                    "baked SVG badges cannot be imported by this version yet");
+            return fromBaked(SvgBadgeReader.read(text).payload());
         }
         return fromCompact(text);
     }
 
-    private static ReadCredential fromJson(JsonNode json) {
+    /** What a baked image carried: JSON, a compact JWS, or only the URL of a hosted assertion. */
+    private static ReadCredential fromBaked(String payload) {
+        String text = payload.trim();
+        ReadCredential read;
+        if (text.startsWith("{") || text.startsWith("\"")) {
+            read = fromJson(StrictJson.parse(text.getBytes(StandardCharsets.UTF_8)), text);
+        } else if (text.startsWith("https://") || text.startsWith("http://")) {
+            read = new ReadCredential(CredentialFormat.OB2_HOSTED, text);
+        } else {
+            read = fromCompact(text);
+        }
+        return new ReadCredential(read.format(), read.encoded(), true);
+    }
+
+    private static ReadCredential fromJson(JsonNode json, String text) {
         if (json.isTextual()) {
             return fromCompact(json.asText().trim());
         }
@@ -68,13 +86,16 @@ public final class CredentialReader {
         if (credentials.isArray() && credentials.size() > 0 && credentials.get(0).path("credential").isTextual()) {
             return fromCompact(credentials.get(0).path("credential").asText().trim());
         }
-        if (json.has("proof")) {
-            throw new UntrustedInputException(InputProblem.UNKNOWN_FORMAT,
-                    "credentials with Data Integrity proofs cannot be imported by this version yet");
+        if (json.isObject() && json.has("proof") && json.has("credentialSubject")) {
+            return new ReadCredential(CredentialFormat.OB3_DI, text);
         }
-        if (json.has("recipient") || json.has("badge")) {
-            throw new UntrustedInputException(InputProblem.UNKNOWN_FORMAT,
-                    "Open Badges 2.0 assertions cannot be imported by this version yet");
+        if (json.isObject() && (json.has("recipient") || json.has("badge"))) {
+            String verification = json.path("verification").path("type").asText("hosted").toLowerCase(java.util.Locale.ROOT);
+            if (verification.contains("signed")) {
+                throw new UntrustedInputException(InputProblem.UNKNOWN_FORMAT,
+                        "a signed Open Badge without its signature cannot be verified");
+            }
+            return new ReadCredential(CredentialFormat.OB2_HOSTED, text);
         }
         throw new UntrustedInputException(InputProblem.UNKNOWN_FORMAT, "the JSON holds no credential this wallet knows");
     }
@@ -88,6 +109,13 @@ public final class CredentialReader {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '.') {
                 dots++;
+            }
+        }
+        if (dots == 2 && text.startsWith("eyJ") && SignedBadgeVerifier.payload(text) != null) {
+            JsonNode payload = SignedBadgeVerifier.payload(text);
+            if (payload.has("recipient") && payload.has("badge") && !payload.has("vc")
+                    && !payload.has("credentialSubject")) {
+                return new ReadCredential(CredentialFormat.OB2_SIGNED, text);
             }
         }
         if (dots >= 1 && text.startsWith("eyJ")) {

@@ -1,12 +1,12 @@
 package nl.learnerwallet.model.jose;
 
 /** Strict base64url (RFC 7515 §2): the URL-safe alphabet only, no padding, no white space. */
-final class Base64UrlText {
+public final class Base64UrlText {
 
     private Base64UrlText() {
     }
 
-    static boolean isStrict(String text) {
+    public static boolean isStrict(String text) {
         if (text.length() % 4 == 1) {
             return false;
         }

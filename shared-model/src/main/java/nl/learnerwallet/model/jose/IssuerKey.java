@@ -71,6 +71,84 @@ public final class IssuerKey {
     }
 
     /**
+     * An issuer key published as a JWK (a did:web document, an issuer profile).
+     *
+     * @throws IssuerKeyException {@code ISSUER_KEY_UNRESOLVABLE} when the JSON is not a public JWK
+     */
+    public static IssuerKey fromJwk(String issuerId, String keyId, String jwkJson) {
+        try {
+            JWK parsed = JWK.parse(jwkJson);
+            if (parsed.isPrivate()) {
+                throw new IssuerKeyException(nl.learnerwallet.model.verify.Reason.ISSUER_KEY_UNRESOLVABLE,
+                        "a published key must be public");
+            }
+            return new IssuerKey(issuerId, keyId, parsed);
+        } catch (java.text.ParseException | RuntimeException e) {
+            if (e instanceof IssuerKeyException) {
+                throw (IssuerKeyException) e;
+            }
+            throw new IssuerKeyException(nl.learnerwallet.model.verify.Reason.ISSUER_KEY_UNRESOLVABLE,
+                    "the published key is not a valid JWK", e);
+        }
+    }
+
+    /**
+     * An issuer key published as PEM ({@code publicKeyPem} of an OB 2.0 CryptographicKey):
+     * an X.509 SubjectPublicKeyInfo of an RSA, EC (P-256/P-384) or Ed25519 key.
+     *
+     * @throws IssuerKeyException {@code ISSUER_KEY_UNRESOLVABLE} when it is none of those
+     */
+    public static IssuerKey fromPem(String issuerId, String keyId, String pem) {
+        String body = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+        byte[] der;
+        try {
+            der = java.util.Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new IssuerKeyException(nl.learnerwallet.model.verify.Reason.ISSUER_KEY_UNRESOLVABLE,
+                    "the published key is not PEM", e);
+        }
+        byte[] ed25519Prefix = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+        if (der.length == 44 && Arrays.equals(Arrays.copyOf(der, 12), ed25519Prefix)) {
+            return new IssuerKey(issuerId, keyId, new OctetKeyPair.Builder(Curve.Ed25519,
+                    Base64URL.encode(Arrays.copyOfRange(der, 12, 44))).build());
+        }
+        java.security.spec.X509EncodedKeySpec spec = new java.security.spec.X509EncodedKeySpec(der);
+        try {
+            java.security.PublicKey key = java.security.KeyFactory.getInstance("RSA").generatePublic(spec);
+            return new IssuerKey(issuerId, keyId, new RSAKey.Builder((java.security.interfaces.RSAPublicKey) key).build());
+        } catch (java.security.GeneralSecurityException | RuntimeException rsa) {
+            try {
+                java.security.interfaces.ECPublicKey key = (java.security.interfaces.ECPublicKey)
+                        java.security.KeyFactory.getInstance("EC").generatePublic(spec);
+                return new IssuerKey(issuerId, keyId,
+                        new ECKey.Builder(Curve.forECParameterSpec(key.getParams()), key).build());
+            } catch (java.security.GeneralSecurityException | RuntimeException ec) {
+                throw new IssuerKeyException(nl.learnerwallet.model.verify.Reason.ISSUER_KEY_UNRESOLVABLE,
+                        "the published key is not an RSA, EC or Ed25519 public key", ec);
+            }
+        }
+    }
+
+    /**
+     * Verifies a compact JWS with this key, the algorithm allow-listed for it; false for anything
+     * that is not a valid signature by this key (including headers asking for {@code jku}/{@code x5u}
+     * or critical extensions).
+     */
+    public boolean verifiesCompact(String token) {
+        try {
+            com.nimbusds.jose.JWSObject jws = com.nimbusds.jose.JWSObject.parse(token);
+            JWSHeader header = jws.getHeader();
+            if (header.getJWKURL() != null || header.getX509CertURL() != null
+                    || (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty())) {
+                return false;
+            }
+            return verify(header, jws.getSigningInput(), jws.getSignature());
+        } catch (java.text.ParseException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * The allow-list: ES256 for P-256, ES384 for P-384, EdDSA/Ed25519 for Ed25519, RS256 and
      * PS256 for RSA of at least 2048 bits. Never {@code none}, never HMAC.
      */

@@ -8,5 +8,22 @@ public enum InputProblem {
     NOT_JSON,
     NOT_TEXT,
     UNKNOWN_FORMAT,
-    MALFORMED_TOKEN
+    MALFORMED_TOKEN,
+    // baked badge images (PNG and SVG)
+    /** The image ends before its structure does (a chunk, or the PNG's IEND, is missing). */
+    TRUNCATED,
+    /** A PNG chunk's CRC does not match its contents. */
+    BAD_CHECKSUM,
+    /** A PNG chunk claims more bytes than any badge image may have. */
+    CHUNK_TOO_LARGE,
+    /** The image carries more than one badge: which one counts would be a guess. */
+    TWO_BADGES,
+    /** The badge is stored compressed, which we do not inflate (decompression bombs). */
+    COMPRESSED_BADGE,
+    /** An image without a baked badge. */
+    NO_BADGE,
+    /** XML with a DOCTYPE (and so entities or an external DTD) is refused. */
+    DTD_NOT_ALLOWED,
+    /** The SVG is not well-formed XML. */
+    NOT_XML
 }

@@ -42,6 +42,15 @@ public record TrustEntry(String id, String name, String source, Instant addedAt)
     }
 
     private static boolean isHttpsUrl(String value) {
-        return value.startsWith("https://") && value.length() > "https://".length();
+        return (value.startsWith("https://") && value.length() > "https://".length()) || isLoopbackHttp(value);
+    }
+
+    /**
+     * Plain http only on this machine: the loopback sample issuer and test issuers serve http
+     * (fetching from loopback also needs {@code WALLET_FETCH_ALLOW_PRIVATE_NETWORKS=true}).
+     */
+    private static boolean isLoopbackHttp(String value) {
+        return value.startsWith("http://127.0.0.1:") || value.startsWith("http://127.0.0.1/")
+                || value.startsWith("http://localhost:") || value.startsWith("http://localhost/");
     }
 }

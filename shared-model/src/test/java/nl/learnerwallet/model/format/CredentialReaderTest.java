@@ -58,10 +58,31 @@ class CredentialReaderTest {
     }
 
     @Test
-    void namesBakedImagesAndOb2AssertionsAsUnknownFormats() {
-        assertProblem(SharedTestData.bytes("edubadges/baked/test_badge_interoperability.png"), InputProblem.UNKNOWN_FORMAT);
-        assertProblem(SharedTestData.bytes("edubadges/baked/baked_svg_edubadge.svg"), InputProblem.UNKNOWN_FORMAT);
-        assertProblem(SharedTestData.bytes("edubadges/assertion-microcredential.json"), InputProblem.UNKNOWN_FORMAT);
+    void detectsBakedImagesAndOb2AssertionsByContent() {
+        ReadCredential png = CredentialReader.read(SharedTestData.bytes("edubadges/baked/test_badge_interoperability.png"));
+        assertThat(png.format()).isEqualTo(CredentialFormat.OB2_HOSTED);
+        assertThat(png.baked()).isTrue();
+        assertThat(CredentialReader.read(SharedTestData.bytes("edubadges/baked/baked_svg_edubadge.svg")).format())
+                .isEqualTo(CredentialFormat.OB2_HOSTED);
+        ReadCredential json = CredentialReader.read(SharedTestData.bytes("edubadges/assertion-microcredential.json"));
+        assertThat(json.format()).isEqualTo(CredentialFormat.OB2_HOSTED);
+        assertThat(json.baked()).isFalse();
+    }
+
+    @Test
+    void readsDataIntegrityCredentialsAsOb3Di() {
+        ReadCredential read = CredentialReader.read(utf8("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],"
+                + "\"type\":[\"VerifiableCredential\",\"OpenBadgeCredential\"],\"issuer\":\"did:web:issuer.example\","
+                + "\"credentialSubject\":{\"achievement\":{\"name\":\"x\"}},"
+                + "\"proof\":{\"type\":\"DataIntegrityProof\",\"cryptosuite\":\"eddsa-rdfc-2022\",\"proofValue\":\"z1\"}}"));
+        assertThat(read.format()).isEqualTo(CredentialFormat.OB3_DI);
+        nl.learnerwallet.model.CredentialVerifier.Verified verified = new nl.learnerwallet.model.CredentialVerifier(
+                nl.learnerwallet.model.jose.IssuerKeys.offline()).verify(read, new nl.learnerwallet.model.verify.VerificationContext(
+                        nl.learnerwallet.model.trust.TrustList.empty(), nl.learnerwallet.model.verify.RecipientIdentities.none(),
+                        java.time.Clock.systemUTC()));
+        assertThat(verified.report().check(nl.learnerwallet.model.verify.CheckId.SIGNATURE).reason())
+                .isEqualTo(nl.learnerwallet.model.verify.Reason.UNSUPPORTED_PROOF_TYPE);
+        assertThat(verified.card().title()).isEqualTo("x");
     }
 
     @Test

@@ -12,23 +12,20 @@ import picocli.CommandLine.Parameters;
  * {@code wallet import FILE}: stores everything that parses and is not tampered, each with its
  * status (expired, revoked and unmatched recipients included); refuses the rest, storing nothing.
  */
-@Command(name = "import", description = "Import a credential from a file (compact VC-JWT, or JSON holding one).")
+@Command(name = "import", description = "Import a credential from a file (VC-JWT, Open Badge JSON or signed badge, baked PNG or SVG) or a hosted Open Badge URL.")
 final class ImportCommand extends Subcommand implements Runnable {
 
-    @Parameters(paramLabel = "FILE|URL", descriptionKey = "param.importSource", description = "The file to import.")
+    @Parameters(paramLabel = "FILE|URL", descriptionKey = "param.importSource", description = "The file to import, or the URL of a hosted Open Badge.")
     String source;
 
     @Override
     public void run() {
         WalletCommand root = root();
-        if (Inputs.isUrl(source)) {
-            throw Inputs.urlsNotYet();
-        }
-        byte[] input = Inputs.readFile(source);
+        byte[] input = Inputs.isUrl(source) ? null : Inputs.readFile(source);
         try (Wallet wallet = root.unlock()) {
             ImportResult result;
             try {
-                result = wallet.importCredential(input, root.home().trustList());
+                result = input == null ? importUrl(wallet, root) : wallet.importCredential(input, root.home().trustList());
             } catch (CredentialRefusedException refused) {
                 boolean tampered = refused.report().status() == nl.learnerwallet.model.verify.VerificationStatus.TAMPERED;
                 if (root.json()) {
@@ -51,5 +48,10 @@ final class ImportCommand extends Subcommand implements Runnable {
             root.out().println("  " + Reports.kind(credential.card().kind()) + " · "
                     + credential.report().status().name() + " (" + Reports.verdict(credential.report()) + ")");
         }
+    }
+
+    /** A hosted OB 2.0 assertion by its URL, fetched through the guarded fetcher; fetch failures exit 3. */
+    private ImportResult importUrl(Wallet wallet, WalletCommand root) {
+        return wallet.importUrl(source, root.home().trustList());
     }
 }

@@ -51,8 +51,4 @@ final class Inputs {
             throw new CliException(ExitCode.BAD_INPUT, "UNREADABLE", Messages.get("error.unreadable", argument));
         }
     }
-
-    static CliException urlsNotYet() {
-        return new CliException(ExitCode.BAD_INPUT, "URL_NOT_SUPPORTED", Messages.get("error.urlNotYet"));
-    }
 }

@@ -5,12 +5,13 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One of the learner's identities that issuers address badges to: an e-mail address, or an
- * eduID pseudonym (written {@code eduid:ID}).
+ * One of the learner's identities that issuers address badges to: an e-mail address, an eduID
+ * pseudonym (written {@code eduid:ID}), or a URL (an OB 2.0 {@code url} recipient, e.g. a
+ * personal page).
  */
 public record Identity(Type type, String value) {
 
-    public enum Type { EMAIL, EDUID }
+    public enum Type { EMAIL, EDUID, URL }
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s.]{2,63}");
     private static final Pattern EDUID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -29,6 +30,10 @@ public record Identity(Type type, String value) {
                 throw new IllegalArgumentException("an eduID is letters, digits, dots, dashes and colons");
             }
             return new Identity(Type.EDUID, id);
+        }
+        if ((trimmed.startsWith("https://") || trimmed.startsWith("http://")) && trimmed.length() <= 2048
+                && trimmed.indexOf(' ') < 0) {
+            return new Identity(Type.URL, trimmed);
         }
         if (!EMAIL.matcher(trimmed).matches()) {
             throw new IllegalArgumentException("an identity is an e-mail address or eduid:ID");

@@ -1,0 +1,196 @@
+package nl.learnerwallet.model.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Fetches documents named by credentials, as hostile input: at most {@code maxBytes} are read
+ * (streamed; the transfer is abandoned past the limit, whatever {@code Content-Length} says),
+ * the connect, read and whole-call time limits apply (so a trickling body ends at the call limit),
+ * redirects are followed here, at most {@code maxRedirects} of them, each target re-checked, and
+ * private addresses are refused when the connection is made (see {@link GuardedDns}). No system
+ * proxy is used, so no proxy can be talked into reaching what the address check refuses.
+ * Thread-safe; one instance shares its connection pool.
+ */
+public final class GuardedFetcher {
+
+    private static final int CHUNK = 8192;
+
+    private final FetchConfig config;
+    private final OkHttpClient client;
+    private final java.util.Set<String> exemptHosts;
+
+    public GuardedFetcher(FetchConfig config) {
+        this(config, java.util.Collections.<String>emptySet());
+    }
+
+    /** Tests only: names that may resolve to private addresses while every other name is checked. */
+    GuardedFetcher(FetchConfig config, java.util.Set<String> exemptHosts) {
+        this.config = config;
+        this.exemptHosts = exemptHosts;
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .dns(new GuardedDns(config.allowPrivateNetworks(), exemptHosts))
+                .proxy(Proxy.NO_PROXY)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .connectTimeout(config.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeoutMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(config.readTimeoutMillis(), TimeUnit.MILLISECONDS)
+                .callTimeout(config.callTimeoutMillis(), TimeUnit.MILLISECONDS)
+                // Second layer: okhttp does not ask the Dns about IP literals, so the address the
+                // socket actually connected to is checked before a byte of the request is sent.
+                .addNetworkInterceptor(chain -> {
+                    okhttp3.Connection connection = chain.connection();
+                    java.net.InetAddress remote = connection == null ? null : connection.socket().getInetAddress();
+                    if (remote != null && !config.allowPrivateNetworks()
+                            && !exemptHosts.contains(chain.request().url().host()) && !AddressPolicy.isPublic(remote)) {
+                        throw new GuardedDns.PrivateAddressRefused(chain.request().url().host());
+                    }
+                    return chain.proceed(chain.request());
+                });
+        if (config.sslSocketFactory() != null) {
+            builder.sslSocketFactory(config.sslSocketFactory(), config.trustManager());
+        }
+        this.client = builder.build();
+    }
+
+    /** The defaults, with private networks allowed or not. */
+    public static GuardedFetcher standard(boolean allowPrivateNetworks) {
+        return new GuardedFetcher(FetchConfig.defaults().withAllowPrivateNetworks(allowPrivateNetworks));
+    }
+
+    public FetchConfig config() {
+        return config;
+    }
+
+    /**
+     * Fetches a JSON document over http or https.
+     *
+     * @throws FetchException with the {@link FetchProblem}; {@code HTTP_STATUS} carries the status
+     */
+    public FetchedDocument fetch(String url) {
+        return fetch(url, false);
+    }
+
+    /** @param requireHttps true for did:web: the URL and every redirect must be https */
+    public FetchedDocument fetch(String url, boolean requireHttps) {
+        HttpUrl current = parse(url, requireHttps);
+        for (int hop = 0; ; hop++) {
+            Request request = new Request.Builder().url(current)
+                    .header("Accept", "application/ld+json, application/json;q=0.9, */*;q=0.1")
+                    .get().build();
+            try (Response response = client.newCall(request).execute()) {
+                int code = response.code();
+                if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) {
+                    if (hop >= config.maxRedirects()) {
+                        throw new FetchException(FetchProblem.TOO_MANY_REDIRECTS,
+                                "more than " + config.maxRedirects() + " redirects from " + url);
+                    }
+                    String location = response.header("Location");
+                    HttpUrl next = location == null ? null : current.resolve(location);
+                    if (next == null) {
+                        throw new FetchException(FetchProblem.BAD_URL, "a redirect without a usable Location");
+                    }
+                    current = parse(next.toString(), requireHttps);
+                    continue;
+                }
+                if (code != 200) {
+                    throw new FetchException(FetchProblem.HTTP_STATUS, code, "the server answered " + code, null);
+                }
+                ResponseBody body = response.body();
+                long declared = body == null ? -1 : body.contentLength();
+                if (declared > config.maxBytes()) {
+                    throw new FetchException(FetchProblem.TOO_LARGE, "the document is larger than the limit");
+                }
+                byte[] bytes = body == null ? new byte[0] : readCapped(body.byteStream());
+                String contentType = body == null || body.contentType() == null ? null : body.contentType().toString();
+                return new FetchedDocument(url, current.toString(), contentType, bytes);
+            } catch (FetchException e) {
+                throw e;
+            } catch (GuardedDns.PrivateAddressRefused e) {
+                throw new FetchException(FetchProblem.PRIVATE_ADDRESS, 0, e.getMessage(), e);
+            } catch (IOException e) {
+                throw translate(e);
+            }
+        }
+    }
+
+    private byte[] readCapped(InputStream in) throws IOException {
+        byte[] buffer = new byte[CHUNK];
+        int length = 0;
+        int read;
+        // Grow as bytes arrive: memory follows what was actually sent, never a length field.
+        while ((read = in.read(buffer, length, buffer.length - length)) > 0) {
+            length += read;
+            if (length > config.maxBytes()) {
+                throw new FetchException(FetchProblem.TOO_LARGE, "the document is larger than the limit");
+            }
+            if (length == buffer.length) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min(buffer.length * 2L, config.maxBytes() + 1));
+            }
+        }
+        return Arrays.copyOf(buffer, length);
+    }
+
+    private static boolean isIpLiteral(String host) {
+        if (host.indexOf(':') >= 0) {
+            return true; // okhttp gives IPv6 literals without brackets
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (!(Character.isDigit(c) || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static FetchException translate(IOException e) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof GuardedDns.PrivateAddressRefused) {
+                return new FetchException(FetchProblem.PRIVATE_ADDRESS, 0, cause.getMessage(), e);
+            }
+            cause = cause.getCause();
+        }
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException
+                || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("timeout")
+                || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("canceled")) {
+            return new FetchException(FetchProblem.TIMEOUT, 0, "the server took too long", e);
+        }
+        return new FetchException(FetchProblem.UNREACHABLE, 0, "the server could not be reached", e);
+    }
+
+    private HttpUrl parse(String url, boolean requireHttps) {
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
+        if (parsed == null) {
+            throw new FetchException(FetchProblem.BAD_URL, "not an http(s) URL");
+        }
+        if (requireHttps && !parsed.isHttps()) {
+            throw new FetchException(FetchProblem.NOT_HTTPS, "only https is allowed here");
+        }
+        if (!config.allowPrivateNetworks() && !exemptHosts.contains(parsed.host()) && isIpLiteral(parsed.host())) {
+            try {
+                // An IP literal: getByName parses it without any DNS lookup.
+                if (!AddressPolicy.isPublic(java.net.InetAddress.getByName(parsed.host()))) {
+                    throw new FetchException(FetchProblem.PRIVATE_ADDRESS, "refused to connect to " + parsed.host());
+                }
+            } catch (java.net.UnknownHostException e) {
+                throw new FetchException(FetchProblem.BAD_URL, 0, "not an address", e);
+            }
+        }
+        return parsed;
+    }
+}
