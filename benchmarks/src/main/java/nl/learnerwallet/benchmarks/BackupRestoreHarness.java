@@ -56,18 +56,14 @@ public final class BackupRestoreHarness {
         long bareJvm = bareJvmStartNanos();
         // A first start makes the class-data sharing archive, as the first `wallet server` does.
         Path archive = folder.resolve("wallet-server.jsa");
-        Process first = startServer(serverJar, folder, "-XX:ArchiveClassesAtExit=" + archive);
-        waitHealthy("http://127.0.0.1:" + port(first), first);
-        first.destroy();
-        first.waitFor();
+        ServerUnderTest.start(serverJar, folder, "-XX:ArchiveClassesAtExit=" + archive).close();
 
         long started = System.nanoTime();
-        Process server = startServer(serverJar, folder, "-XX:SharedArchiveFile=" + archive);
-        String url = "http://127.0.0.1:" + port(server);
-        waitHealthy(url, server);
+        ServerUnderTest server = ServerUnderTest.start(serverJar, folder, "-XX:SharedArchiveFile=" + archive);
         long startNanos = System.nanoTime() - started;
+        String url = server.url();
         Thread.sleep(1000);
-        long idleRss = residentKiB(server.pid());
+        long idleRss = server.residentKiB();
 
         try {
             TestIssuer issuer = TestIssuer.es256();
@@ -116,7 +112,7 @@ public final class BackupRestoreHarness {
                 }
                 restored.wallet().close();
             }
-            long rss = residentKiB(server.pid());
+            long rss = server.residentKiB();
             System.out.printf("wallet: %d credentials, backup envelope %.1f MiB%n", CREDENTIALS, bytes / 1048576.0);
             System.out.printf("backup  (seal + upload, median of %d): %7.1f ms   local seal alone: %6.1f ms   ratio %.1fx%n",
                     ROUNDS, ms(median(backups)), ms(median(seals)), (double) median(backups) / median(seals));
@@ -128,67 +124,17 @@ public final class BackupRestoreHarness {
                     idleRss / 1024.0, rss / 1024.0);
             wallet.close();
         } finally {
-            server.destroy();
-            server.waitFor();
+            server.close();
         }
-    }
-
-    private static final java.util.Map<Process, Integer> PORTS = new java.util.HashMap<>();
-
-    /** The server as `wallet server` runs it (ServerCommand.jvmOptions: serial GC, 256 MiB heap, CDS). */
-    private static Process startServer(Path serverJar, Path folder, String archiveOption) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Process process = new ProcessBuilder(javaBinary(), "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k", archiveOption,
-                "-Dmicronaut.server.port=" + port,
-                "-Dwallet.database=" + folder.resolve("server").resolve("wallet-server.db"), "-jar", serverJar.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile()))
-                .start();
-        PORTS.put(process, port);
-        return process;
-    }
-
-    private static int port(Process process) {
-        return PORTS.get(process);
-    }
-
-    private static String javaBinary() {
-        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** A JVM that prints one line: the floor under any Java server's start. */
     private static long bareJvmStartNanos() throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Process process = new ProcessBuilder(javaBinary(), "-version").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(ServerUnderTest.java(), "-version").redirectErrorStream(true).start();
         process.getInputStream().readAllBytes();
         process.waitFor();
         return System.nanoTime() - t0;
-    }
-
-    private static void waitHealthy(String url, Process server) throws InterruptedException {
-        while (server.isAlive()) {
-            try {
-                HttpURLConnection connection = (HttpURLConnection) new URL(url + "/health").openConnection();
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(5);
-        }
-        throw new IllegalStateException("the server stopped while starting");
-    }
-
-    private static long residentKiB(long pid) throws IOException {
-        for (String line : Files.readAllLines(Paths.get("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
     }
 
     private static long median(List<Long> values) {

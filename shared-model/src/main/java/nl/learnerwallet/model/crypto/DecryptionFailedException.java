@@ -1,4 +1,4 @@
-package nl.learnerwallet.client.keys;
+package nl.learnerwallet.model.crypto;
 
 import nl.learnerwallet.model.LearnerWalletException;
 

@@ -35,10 +35,16 @@ public final class VcJwtVerifier {
             "ES256", "ES384", "EdDSA", "Ed25519", "RS256", "PS256"));
 
     private final IssuerKeyResolver keys;
-    private final StatusCheck statusCheck = new StatusCheck();
+    private final StatusCheck statusCheck;
 
     public VcJwtVerifier(IssuerKeyResolver keys) {
+        this(keys, new StatusCheck());
+    }
+
+    /** @param statusCheck how {@code credentialStatus} is checked (with or without fetching status lists) */
+    public VcJwtVerifier(IssuerKeyResolver keys, StatusCheck statusCheck) {
         this.keys = keys;
+        this.statusCheck = statusCheck;
     }
 
     /** The outcome of verifying one token: the report, and the parsed token when it was readable. */
@@ -75,7 +81,8 @@ public final class VcJwtVerifier {
         try {
             key = selectKey(jwt.issuerId(), header);
         } catch (IssuerKeyException e) {
-            if (e.reason() == Reason.UNSUPPORTED_ISSUER_METHOD) {
+            if (e.reason() == Reason.UNSUPPORTED_ISSUER_METHOD || e.reason() == Reason.ISSUER_UNREACHABLE
+                    || e.reason() == Reason.FETCH_REFUSED) {
                 checks.add(CheckResult.inconclusive(CheckId.ISSUER_KEY, e.reason(), e.getMessage()));
                 checks.add(CheckResult.inconclusive(CheckId.SIGNATURE, e.reason(), "no key to check the signature with"));
                 addContentChecks(jwt, context, checks);
@@ -105,7 +112,7 @@ public final class VcJwtVerifier {
         checks.add(new IssuerTrustCheck(context.trustList()).check(jwt.issuerId()));
         checks.add(new RecipientCheck(context.identities()).check(jwt.credential().get("credentialSubject")));
         checks.add(new ValidityCheck(context.clock()).check(jwt.validFrom(), jwt.validUntil()));
-        checks.add(statusCheck.check(statusOf(jwt)));
+        checks.add(statusCheck.check(statusOf(jwt), jwt.issuerId()));
     }
 
     /**
@@ -122,7 +129,7 @@ public final class VcJwtVerifier {
     }
 
     /** Header fields that make the token unacceptable before any key is looked at. */
-    private static CheckResult headerProblem(JsonNode header) {
+    static CheckResult headerProblem(JsonNode header) {
         JsonNode alg = header.get("alg");
         if (alg == null || !alg.isTextual() || !ALLOWED_ALGORITHMS.contains(alg.asText())) {
             return CheckResult.failed(CheckId.SIGNATURE, Reason.ALGORITHM_NOT_ALLOWED,
@@ -152,6 +159,14 @@ public final class VcJwtVerifier {
     }
 
     private IssuerKey selectKey(String issuerId, JWSHeader header) {
+        return selectKey(keys, issuerId, header);
+    }
+
+    /**
+     * The signer's key for this header: only one of the signer's own keys, matched by {@code kid}
+     * or {@code jwk} when the header names one. Shared with the holder-signed JWT verifier.
+     */
+    static IssuerKey selectKey(IssuerKeyResolver keys, String issuerId, JWSHeader header) {
         if (!keys.supports(issuerId)) {
             throw new IssuerKeyException(Reason.UNSUPPORTED_ISSUER_METHOD,
                     "keys of issuers like " + abbreviate(issuerId) + " cannot be looked up yet");
@@ -192,8 +207,9 @@ public final class VcJwtVerifier {
     private static List<IssuerKey> matchingKid(List<IssuerKey> issuerKeys, String kid) {
         List<IssuerKey> out = new ArrayList<>();
         for (IssuerKey key : issuerKeys) {
-            String fragment = key.keyId().substring(key.keyId().indexOf('#'));
-            if (key.keyId().equals(kid) || fragment.equals(kid) || fragment.substring(1).equals(kid)) {
+            int hash = key.keyId().indexOf('#');
+            String fragment = hash < 0 ? null : key.keyId().substring(hash);
+            if (key.keyId().equals(kid) || (fragment != null && (fragment.equals(kid) || fragment.substring(1).equals(kid)))) {
                 out.add(key);
             }
         }

@@ -28,6 +28,10 @@ public enum Reason {
     ISSUER_KEY_UNRESOLVABLE,
     UNSUPPORTED_ISSUER_METHOD,
     ISSUER_MISMATCH,
+    // holder binding
+    WRONG_AUDIENCE,
+    WRONG_NONCE,
+    STALE,
     // trust
     ISSUER_NOT_TRUSTED,
     // recipient
@@ -38,5 +42,28 @@ public enum Reason {
     // status
     STATUS_NOT_CHECKABLE,
     REVOKED,
-    SUSPENDED
+    SUSPENDED,
+    // network formats (OB 2.0 hosted and signed, did:web, issuer profiles, status lists)
+    /** The hosted copy answered 404: the issuer no longer publishes this badge (or it is private). */
+    NO_LONGER_PUBLISHED,
+    /** The issuer's server could not be reached, timed out or answered with an error. */
+    ISSUER_UNREACHABLE,
+    /** The issuer's server was refused: private address, too large, too many redirects, not HTTPS. */
+    FETCH_REFUSED,
+    /** The hosted assertion's id is outside the issuer's verification scope (origin or prefix). */
+    HOSTED_ID_OUTSIDE_SCOPE,
+    /** The document fetched is not the one its URL names (its id differs). */
+    HOSTED_ID_MISMATCH,
+    /** Passed: the imported copy differs from the issuer's hosted one; the hosted copy was used. */
+    HOSTED_COPY_DIFFERS,
+    /** Not checked because verification ran offline; the last online result stands. */
+    NOT_CHECKED_OFFLINE,
+    /** A proof type this wallet does not verify (for now Data Integrity proofs, eddsa-rdfc-2022). */
+    UNSUPPORTED_PROOF_TYPE,
+    /** The status list could not be read: not a status list, bad encoding, or over the decompression cap. */
+    STATUS_LIST_INVALID,
+    /** The status list is shorter than the Bitstring Status List minimum of 131,072 entries. */
+    STATUS_LIST_TOO_SHORT,
+    /** The credential's status index is outside its status list. */
+    STATUS_INDEX_OUT_OF_RANGE
 }

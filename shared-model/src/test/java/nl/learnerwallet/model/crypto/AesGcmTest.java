@@ -1,4 +1,4 @@
-package nl.learnerwallet.client.keys;
+package nl.learnerwallet.model.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -29,6 +29,10 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
             description = "The address to listen on (default 127.0.0.1, this machine only).")
     String host;
 
+    @Option(names = "--trust-list", paramLabel = "FILE", descriptionKey = "option.serverTrustList",
+            description = "The issuers the share pages call recognised: a trust list file, e.g. your wallet's trust.json.")
+    Path trustList;
+
     @Option(names = "--public-url", paramLabel = "URL", descriptionKey = "option.publicUrl",
             description = "The address people reach the server at, for links (default http://localhost:PORT).")
     String publicUrl;
@@ -48,6 +52,12 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
         command.add("-Dmicronaut.server.host=" + host);
         command.add("-Dwallet.database=" + db.toAbsolutePath());
         command.add("-Dwallet.public-url=" + (publicUrl != null ? publicUrl : "http://localhost:" + port));
+        if (trustList != null) {
+            if (!Files.isRegularFile(trustList)) {
+                throw new CliException(ExitCode.BAD_INPUT, "NO_SUCH_FILE", Messages.get("error.noSuchFile", trustList));
+            }
+            command.add("-Dwallet.trust-list=" + trustList.toAbsolutePath());
+        }
         command.add("-jar");
         command.add(jar.toString());
         root().err().println(Messages.get("server.starting", db.toAbsolutePath()));

@@ -19,43 +19,49 @@ import picocli.CommandLine.Parameters;
  * {@code wallet verify ID|FILE}: verifies a stored credential again, or a file without storing
  * it. Exit 0 for VERIFIED, 3 for UNVERIFIABLE, 2 for MALFORMED, 1 for anything else.
  */
-@Command(name = "verify", description = "Verify a stored credential (by id) or a credential file, and say whether it is genuine.")
+@Command(name = "verify", description = "Verify a stored credential (by id), a credential file or a hosted Open Badge URL, and say whether it is genuine.")
 final class VerifyCommand extends Subcommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "ID|FILE", descriptionKey = "param.verifyTarget", description = "A credential id, or a file.")
+    @Parameters(paramLabel = "ID|FILE|URL", descriptionKey = "param.verifyTarget", description = "A credential id, a file, or the URL of a hosted Open Badge.")
     String target;
 
     @Option(names = "--offline", descriptionKey = "option.offline",
-            description = "Use no network: the trust list is the cache (VC-JWTs with did:jwk or did:key never need one).")
+            description = "Use no network: hosted badges, did:web and status lists keep their last result (VC-JWTs with did:jwk or did:key never need one).")
     boolean offline;
 
     @Override
     public Integer call() {
         WalletCommand root = root();
-        if (Inputs.isUrl(target)) {
-            throw Inputs.urlsNotYet();
+        Integer presentation = PresentationTargets.verify(root, target, offline);
+        if (presentation != null) {
+            return presentation;
         }
         WalletHome home = root.home();
         VerificationReport report;
         CredentialCard card;
         String storedId = null;
-        if (Inputs.isFile(target)) {
+        if (Inputs.isUrl(target)) {
+            CredentialVerifier.Verified verified = verifyUrl(root, home);
+            report = verified.report();
+            card = verified.card();
+        } else if (Inputs.isFile(target)) {
             byte[] input = Inputs.readFile(target);
             CredentialVerifier.Verified verified;
             if (home.hasWallet()) {
                 try (Wallet wallet = root.unlock()) {
-                    verified = wallet.verifyInput(input, home.trustList());
+                    verified = wallet.verifyInput(input, home.trustList(), offline);
                 }
             } else {
                 // Without a wallet there is no learner to match; the recipient check says so.
-                verified = new CredentialVerifier(root.context().issuerKeys()).verify(CredentialReader.read(input),
+                verified = new CredentialVerifier(root.context().issuerKeys(), offline ? null : root.context().fetcher())
+                        .verify(CredentialReader.read(input),
                         new VerificationContext(home.trustList(), RecipientIdentities.none(), root.context().clock()));
             }
             report = verified.report();
             card = verified.card();
         } else {
             try (Wallet wallet = root.unlock()) {
-                StoredCredential credential = wallet.verify(target, home.trustList());
+                StoredCredential credential = wallet.verify(target, home.trustList(), offline);
                 report = credential.report();
                 card = credential.card();
                 storedId = credential.id();
@@ -68,6 +74,21 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
         }
         return status == VerificationStatus.MALFORMED ? ExitCode.BAD_INPUT
                 : status == VerificationStatus.UNVERIFIABLE ? ExitCode.UNREACHABLE : ExitCode.NOT_VERIFIED;
+    }
+
+    /** A hosted OB 2.0 assertion by its URL, without storing it; never with {@code --offline}. */
+    private CredentialVerifier.Verified verifyUrl(WalletCommand root, WalletHome home) {
+        if (offline) {
+            throw new CliException(ExitCode.BAD_INPUT, "OFFLINE_URL", Messages.get("verify.offlineUrl"));
+        }
+        if (home.hasWallet()) {
+            try (Wallet wallet = root.unlock()) {
+                return wallet.verifyUrl(target, home.trustList());
+            }
+        }
+        return new CredentialVerifier(root.context().issuerKeys(), root.context().fetcher()).verify(
+                new nl.learnerwallet.model.format.ReadCredential(nl.learnerwallet.model.CredentialFormat.OB2_HOSTED, target),
+                new VerificationContext(home.trustList(), RecipientIdentities.none(), root.context().clock()));
     }
 
     private static void print(WalletCommand root, VerificationReport report, CredentialCard card, String storedId) {

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
-import nl.learnerwallet.client.keys.DecryptionFailedException;
+import nl.learnerwallet.model.crypto.DecryptionFailedException;
 import nl.learnerwallet.client.store.RecordStore;
 import nl.learnerwallet.client.store.StoreException;
 import nl.learnerwallet.client.sync.ServerException;
@@ -47,6 +47,7 @@ import picocli.CommandLine.ScopeType;
             RestoreCommand.class,
             HolderKeyCommand.class,
             ServerCommand.class,
+            ShareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class WalletCommand implements Runnable {
@@ -62,6 +63,9 @@ public final class WalletCommand implements Runnable {
     @Option(names = "--json", scope = ScopeType.INHERIT, descriptionKey = "option.json",
             description = "Print one JSON document on stdout and nothing else there.")
     boolean json;
+
+    /** {@code wallet.fetch.allow-private-networks}: lets the fetcher reach loopback, for tests and the demo. */
+    static final String ALLOW_PRIVATE_NETWORKS = "WALLET_FETCH_ALLOW_PRIVATE_NETWORKS";
 
     private final Map<String, String> environment;
     private final PrintWriter out;
@@ -80,7 +84,9 @@ public final class WalletCommand implements Runnable {
     public static void main(String[] args) {
         PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, System.getenv(), stdout, stderr, System.console(), WalletContext.standard()));
+        Map<String, String> environment = System.getenv();
+        System.exit(run(args, environment, stdout, stderr, System.console(), WalletContext.standard(
+                nl.learnerwallet.model.fetch.FetchConfig.parseAllow(environment.get(ALLOW_PRIVATE_NETWORKS)))));
     }
 
     /** Runs the command; the streams and environment are the caller's so that tests run it in-process. */
@@ -188,6 +194,11 @@ public final class WalletCommand implements Runnable {
             exit = failure.problem() == ServerException.Problem.UNREACHABLE ? ExitCode.UNREACHABLE
                     : failure.problem() == ServerException.Problem.NOT_REGISTERED ? ExitCode.BAD_INPUT : ExitCode.NOT_VERIFIED;
             sentence = Messages.get("server." + code, failure.getMessage());
+        } else if (exception instanceof nl.learnerwallet.model.fetch.FetchException) {
+            nl.learnerwallet.model.fetch.FetchException failure = (nl.learnerwallet.model.fetch.FetchException) exception;
+            exit = ExitCode.UNREACHABLE;
+            code = "FETCH_" + failure.problem().name();
+            sentence = Messages.get("fetch.failed", Messages.getOr("fetch." + failure.problem().name(), failure.getMessage()));
         } else if (exception instanceof StoreException || exception instanceof DecryptionFailedException) {
             exit = ExitCode.BAD_INPUT;
             code = "STORE";

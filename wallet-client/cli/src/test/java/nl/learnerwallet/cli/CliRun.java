@@ -49,7 +49,9 @@ final class CliRun {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = WalletCommand.run(all.toArray(new String[0]), environment,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                null, new WalletContext(clock, new SecureRandom(), IssuerKeys.offline()));
+                null, new WalletContext(clock, new SecureRandom(), IssuerKeys.offline(),
+                        nl.learnerwallet.model.fetch.GuardedFetcher.standard(
+                                nl.learnerwallet.model.fetch.FetchConfig.parseAllow(environment.get("WALLET_FETCH_ALLOW_PRIVATE_NETWORKS")))));
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

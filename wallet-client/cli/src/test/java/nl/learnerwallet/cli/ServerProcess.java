@@ -20,6 +20,7 @@ final class ServerProcess implements AutoCloseable {
     private final Path database;
     private final Path log;
     private final int port;
+    private Path trustList;
     private Process process;
 
     ServerProcess(Path folder) throws IOException {
@@ -42,6 +43,12 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The issuers the share pages call recognised. */
+    ServerProcess trusting(Path file) {
+        this.trustList = file;
+        return this;
+    }
+
     ServerProcess start() throws IOException, InterruptedException {
         String jar = System.getProperty("wallet.server.jar");
         if (jar == null || !Files.isRegularFile(Paths.get(jar))) {
@@ -53,6 +60,10 @@ final class ServerProcess implements AutoCloseable {
         command.add("-Dmicronaut.server.port=" + port);
         command.add("-Dmicronaut.server.host=127.0.0.1");
         command.add("-Dwallet.database=" + database);
+        command.add("-Dwallet.public-url=" + url());
+        if (trustList != null) {
+            command.add("-Dwallet.trust-list=" + trustList);
+        }
         command.add("-jar");
         command.add(jar);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -11,6 +11,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import java.util.Map;
 import nl.learnerwallet.server.auth.RequestAuthenticator;
+import nl.learnerwallet.server.config.WalletConfig;
+import nl.learnerwallet.server.db.WriteGate;
+import nl.learnerwallet.server.ratelimit.ClientAddress;
 
 /** {@code /api/v1/account}: register (POST), look up (GET) and delete (DELETE) the signing account. */
 @Controller("/api/v1/account")
@@ -18,16 +21,22 @@ public class AccountController {
 
     private final RequestAuthenticator authenticator;
     private final AccountService accounts;
+    private final WalletConfig config;
+    private final WriteGate writeGate;
 
-    public AccountController(RequestAuthenticator authenticator, AccountService accounts) {
+    public AccountController(RequestAuthenticator authenticator, AccountService accounts, WalletConfig config,
+            WriteGate writeGate) {
         this.authenticator = authenticator;
         this.accounts = accounts;
+        this.config = config;
+        this.writeGate = writeGate;
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<Map<String, Object>> register(HttpRequest<?> request, @Nullable @Body byte[] body) {
         String key = authenticator.authenticate(request, body);
-        boolean created = accounts.register(key, request.getRemoteAddress().getAddress().getHostAddress());
+        String client = ClientAddress.of(request, config.proxies());
+        boolean created = writeGate.write(() -> accounts.register(key, client));
         Map<String, Object> answer = Map.of("account", key, "created", created);
         return created ? HttpResponse.created(answer) : HttpResponse.ok(answer);
     }
@@ -42,7 +51,10 @@ public class AccountController {
     @Delete(produces = MediaType.APPLICATION_JSON)
     public Map<String, Object> delete(HttpRequest<?> request) {
         String key = authenticator.authenticate(request, null);
-        accounts.delete(key);
+        writeGate.write(() -> {
+            accounts.delete(key);
+            return null;
+        });
         return Map.of("account", key, "deleted", true);
     }
 }

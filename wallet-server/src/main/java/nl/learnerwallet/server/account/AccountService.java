@@ -4,6 +4,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import nl.learnerwallet.server.backup.BackupVersionRepository;
+import nl.learnerwallet.server.share.ShareRepository;
 
 /** Registering and deleting accounts. */
 @Singleton
@@ -11,13 +12,15 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final BackupVersionRepository backups;
+    private final ShareRepository shares;
     private final RegistrationLimiter limiter;
     private final Clock clock;
 
-    public AccountService(AccountRepository accounts, BackupVersionRepository backups, RegistrationLimiter limiter,
-            Clock clock) {
+    public AccountService(AccountRepository accounts, BackupVersionRepository backups, ShareRepository shares,
+            RegistrationLimiter limiter, Clock clock) {
         this.accounts = accounts;
         this.backups = backups;
+        this.shares = shares;
         this.limiter = limiter;
         this.clock = clock;
     }
@@ -45,11 +48,12 @@ public class AccountService {
         return accounts.findById(publicKey).orElseThrow(() -> new UnknownAccountException());
     }
 
-    /** Deletes the account and every backup version of it. */
+    /** Deletes the account with every backup version and share of it. */
     @Transactional
     public void delete(String publicKey) {
         require(publicKey);
         backups.deleteByAccountKey(publicKey);
+        shares.deleteByAccountKey(publicKey);
         accounts.deleteById(publicKey);
     }
 }

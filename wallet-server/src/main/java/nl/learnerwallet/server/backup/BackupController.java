@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.learnerwallet.server.auth.RequestAuthenticator;
+import nl.learnerwallet.server.db.WriteGate;
 
 /**
  * {@code /api/v1/backup}: the newest ciphertext (GET, with its version as ETag), a new version
@@ -25,10 +26,12 @@ public class BackupController {
 
     private final RequestAuthenticator authenticator;
     private final BackupService backups;
+    private final WriteGate writeGate;
 
-    public BackupController(RequestAuthenticator authenticator, BackupService backups) {
+    public BackupController(RequestAuthenticator authenticator, BackupService backups, WriteGate writeGate) {
         this.authenticator = authenticator;
         this.backups = backups;
+        this.writeGate = writeGate;
     }
 
     @Get(produces = {MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
@@ -63,7 +66,7 @@ public class BackupController {
         if (expected == null) {
             throw new VersionNotNamedException();
         }
-        BackupVersionInfo stored = backups.store(account, expected, body);
+        BackupVersionInfo stored = writeGate.write(() -> backups.store(account, expected, body));
         return HttpResponse.created(Map.of("version", stored.version(), "sizeBytes", stored.sizeBytes()))
                 .header(HttpHeaders.ETAG, etag(stored.version()));
     }

@@ -17,6 +17,7 @@ import nl.learnerwallet.server.backup.BackupTooLargeException;
 import nl.learnerwallet.server.backup.NoBackupException;
 import nl.learnerwallet.server.backup.QuotaExceededException;
 import nl.learnerwallet.server.backup.VersionNotNamedException;
+import nl.learnerwallet.server.share.ShareRefusal;
 
 /**
  * Every refusal becomes its status with {@code {"error": CODE, "message": sentence}}: the one
@@ -46,6 +47,16 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
     static HttpStatus statusOf(Refusal refusal) {
         if (refusal instanceof AuthenticationException) {
             return HttpStatus.UNAUTHORIZED;
+        }
+        if (refusal instanceof ShareRefusal) {
+            ShareRefusal.Reason reason = ((ShareRefusal) refusal).reason();
+            if (reason == ShareRefusal.Reason.UNKNOWN_SHARE) {
+                return HttpStatus.NOT_FOUND;
+            }
+            if (reason == ShareRefusal.Reason.ALREADY_UPLOADED) {
+                return HttpStatus.CONFLICT;
+            }
+            return reason == ShareRefusal.Reason.BAD_REQUEST ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
         }
         if (refusal instanceof UnknownAccountException || refusal instanceof NoBackupException) {
             return HttpStatus.NOT_FOUND;

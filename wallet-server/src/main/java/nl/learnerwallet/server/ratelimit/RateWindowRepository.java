@@ -1,4 +1,4 @@
-package nl.learnerwallet.server.account;
+package nl.learnerwallet.server.ratelimit;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;

@@ -1,6 +1,12 @@
 package nl.learnerwallet.client.keys;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
@@ -56,5 +62,21 @@ public final class HolderKey {
 
     public String keyId() {
         return did() + "#0";
+    }
+
+    /**
+     * Signs a JWT as the holder: ES256, the given {@code typ}, {@code kid} this key's DID URL.
+     *
+     * @param payloadJson the claims, already serialised
+     */
+    public String signJwt(String type, String payloadJson) {
+        try {
+            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType(type))
+                    .keyID(keyId()).build(), new Payload(payloadJson));
+            jws.sign(new ECDSASigner(key));
+            return jws.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("a P-256 key always signs ES256", e);
+        }
     }
 }

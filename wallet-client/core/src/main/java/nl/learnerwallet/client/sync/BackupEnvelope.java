@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import nl.learnerwallet.client.keys.AesGcm;
-import nl.learnerwallet.client.keys.DecryptionFailedException;
+import nl.learnerwallet.model.crypto.AesGcm;
+import nl.learnerwallet.model.crypto.DecryptionFailedException;
 
 /**
  * The bytes a backup is on the server: {@code LWB1}, the version (8 bytes, big-endian), then

@@ -26,6 +26,7 @@ import okhttp3.ResponseBody;
 public final class ServerClient {
 
     private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+    private static final MediaType JSON = MediaType.get("application/json");
     /** The largest backup this client accepts back; the server's own limit is lower. */
     private static final long MAX_DOWNLOAD_BYTES = 64L * 1024 * 1024;
 
@@ -97,7 +98,111 @@ public final class ServerClient {
         }
     }
 
+    // ---- shares
+
+    /** A share the server created: what the presentation must be signed for, and where links point. */
+    public record CreatedShare(String id, String nonce, String audience, String linkBase, long expiresAt) {
+    }
+
+    /** A share as the server sees it, with its real state ({@code ACTIVE}, {@code EXPIRED}, {@code REVOKED}, ...). */
+    public record ShareState(String id, String state, String purpose, long createdAt, long expiresAt, Integer maxViews,
+            int views, Long revokedAt) {
+    }
+
+    /** One entry of a share's access log. */
+    public record ShareViewEntry(long at, String kind, String browser) {
+    }
+
+    public CreatedShare createShare(String tokenHash, String purpose, long expiresAt, Integer maxViews) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = StrictJson.mapper().createObjectNode();
+        body.put("tokenHash", tokenHash);
+        body.put("purpose", purpose);
+        body.put("expiresAt", expiresAt);
+        if (maxViews != null) {
+            body.put("maxViews", maxViews);
+        }
+        try (Response response = call("POST", "/api/v1/shares", bytes(body), null, JSON)) {
+            expect(response, 201);
+            JsonNode answer = json(response);
+            return new CreatedShare(answer.path("id").asText(), answer.path("nonce").asText(),
+                    answer.path("audience").asText(), answer.path("linkBase").asText(), answer.path("expiresAt").asLong());
+        }
+    }
+
+    public ShareState uploadShare(String id, String token, String presentation) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = StrictJson.mapper().createObjectNode();
+        body.put("token", token);
+        body.put("presentation", presentation);
+        try (Response response = call("PUT", "/api/v1/shares/" + id, bytes(body), null, JSON)) {
+            expect(response, 200);
+            return shareState(json(response));
+        }
+    }
+
+    public java.util.List<ShareState> shares() {
+        try (Response response = call("GET", "/api/v1/shares", null, null, null)) {
+            expect(response, 200);
+            java.util.List<ShareState> out = new java.util.ArrayList<>();
+            for (JsonNode each : json(response)) {
+                out.add(shareState(each));
+            }
+            return out;
+        }
+    }
+
+    public ShareState share(String id) {
+        try (Response response = call("GET", "/api/v1/shares/" + id, null, null, null)) {
+            expect(response, 200);
+            return shareState(json(response));
+        }
+    }
+
+    public java.util.List<ShareViewEntry> shareLog(String id) {
+        try (Response response = call("GET", "/api/v1/shares/" + id + "/log", null, null, null)) {
+            expect(response, 200);
+            java.util.List<ShareViewEntry> out = new java.util.ArrayList<>();
+            for (JsonNode each : json(response)) {
+                out.add(new ShareViewEntry(each.path("at").asLong(), each.path("kind").asText(), each.path("browser").asText()));
+            }
+            return out;
+        }
+    }
+
+    public ShareState revokeShare(String id) {
+        try (Response response = call("DELETE", "/api/v1/shares/" + id, null, null, null)) {
+            expect(response, 200);
+            return shareState(json(response));
+        }
+    }
+
+    private static ShareState shareState(JsonNode node) {
+        return new ShareState(node.path("id").asText(), node.path("state").asText(), node.path("purpose").asText(),
+                node.path("createdAt").asLong(), node.path("expiresAt").asLong(),
+                node.hasNonNull("maxViews") ? node.path("maxViews").asInt() : null, node.path("views").asInt(),
+                node.hasNonNull("revokedAt") ? node.path("revokedAt").asLong() : null);
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        return node.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode json(Response response) {
+        try {
+            ResponseBody body = response.body();
+            if (body == null) {
+                throw new ServerException(ServerException.Problem.PROTOCOL, "the server sent no answer");
+            }
+            return StrictJson.parse(body.bytes());
+        } catch (IOException | RuntimeException e) {
+            throw new ServerException(ServerException.Problem.PROTOCOL, "the server's answer is not readable", -1, e);
+        }
+    }
+
     private Response call(String method, String path, byte[] body, String ifMatch) {
+        return call(method, path, body, ifMatch, OCTET_STREAM);
+    }
+
+    private Response call(String method, String path, byte[] body, String ifMatch, MediaType contentType) {
         byte[] content = body == null ? new byte[0] : body;
         byte[] nonceBytes = new byte[16];
         random.nextBytes(nonceBytes);
@@ -112,7 +217,7 @@ public final class ServerClient {
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        request.method(method, body == null ? null : RequestBody.create(content, OCTET_STREAM));
+        request.method(method, body == null ? null : RequestBody.create(content, contentType));
         try {
             return http.newCall(request.build()).execute();
         } catch (IOException e) {
@@ -132,7 +237,12 @@ public final class ServerClient {
             case 401:
                 throw new ServerException(ServerException.Problem.UNAUTHORIZED, "the server did not accept this device's signature");
             case 404:
+                if ("UNKNOWN_SHARE".equals(error)) {
+                    throw new ServerException(ServerException.Problem.UNKNOWN_SHARE, "the server has no such share for this wallet");
+                }
                 throw new ServerException(ServerException.Problem.UNKNOWN_ACCOUNT, "the server has no account for this wallet");
+            case 422:
+                throw new ServerException(ServerException.Problem.SHARE_REFUSED, "the server refused the presentation (" + error + ")");
             case 412:
                 throw new ServerException(ServerException.Problem.STALE_VERSION, "another device backed up first",
                         etagVersion(response.header("ETag")), null);

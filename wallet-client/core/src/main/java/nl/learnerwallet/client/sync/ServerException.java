@@ -20,6 +20,8 @@ public class ServerException extends LearnerWalletException {
         ROLLBACK,
         NOT_AUTHENTIC,
         NOT_REGISTERED,
+        UNKNOWN_SHARE,
+        SHARE_REFUSED,
         PROTOCOL
     }
 

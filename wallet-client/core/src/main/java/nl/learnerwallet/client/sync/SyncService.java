@@ -1,7 +1,7 @@
 package nl.learnerwallet.client.sync;
 
 import nl.learnerwallet.client.keys.AccountKey;
-import nl.learnerwallet.client.keys.DecryptionFailedException;
+import nl.learnerwallet.model.crypto.DecryptionFailedException;
 import nl.learnerwallet.client.keys.KeyDerivation;
 import nl.learnerwallet.client.keys.RecoveryCode;
 import nl.learnerwallet.client.store.RecordStore;

@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import nl.learnerwallet.client.keys.AesGcm;
+import nl.learnerwallet.model.crypto.AesGcm;
 import nl.learnerwallet.client.store.RecordStore;
 import nl.learnerwallet.client.store.StoredRecord;
 

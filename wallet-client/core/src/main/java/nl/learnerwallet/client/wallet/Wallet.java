@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import nl.learnerwallet.client.keys.AesGcm;
-import nl.learnerwallet.client.keys.DecryptionFailedException;
+import nl.learnerwallet.model.crypto.AesGcm;
+import nl.learnerwallet.model.crypto.DecryptionFailedException;
 import nl.learnerwallet.client.keys.HolderKey;
 import nl.learnerwallet.client.keys.InvalidRecoveryCodeException;
 import nl.learnerwallet.client.keys.KeyDerivation;
@@ -45,8 +45,9 @@ public final class Wallet implements AutoCloseable {
     static final String IDENTITY = "identity";
     static final String SECRET = "secret";
     static final String SETTING = "setting";
+    static final String SHARE = "share";
     /** Every record type; a backup carries them all. */
-    private static final String[] RECORD_TYPES = {CREDENTIAL, IDENTITY, SECRET, SETTING};
+    private static final String[] RECORD_TYPES = {CREDENTIAL, IDENTITY, SECRET, SETTING, SHARE};
     private static final String HOLDER_KEY = "holder-key";
     private static final String PREVIOUS_HOLDER_KEY = "holder-key.previous.";
     private static final String BACKUP_KEY = "backup-key";
@@ -65,6 +66,8 @@ public final class Wallet implements AutoCloseable {
     private final KeyStorage keys;
     private final WalletContext context;
     private final CredentialVerifier verifier;
+    /** The same checks without the network: for `list`, identity changes and `verify --offline`. */
+    private final CredentialVerifier offlineVerifier;
     private HolderKey holderKey;
 
     private Wallet(RecordStore store, byte[] dataKey, WalletContext context) {
@@ -72,7 +75,8 @@ public final class Wallet implements AutoCloseable {
         this.context = context;
         this.records = new EncryptedRecords(store, dataKey, context.random(), context.clock());
         this.keys = new StoreKeyStorage(records);
-        this.verifier = new CredentialVerifier(context.issuerKeys());
+        this.verifier = new CredentialVerifier(context.issuerKeys(), context.fetcher());
+        this.offlineVerifier = new CredentialVerifier(context.issuerKeys());
         byte[] holder = keys.get(HOLDER_KEY);
         this.holderKey = holder == null ? null : HolderKey.fromPrivateJwk(holder);
     }
@@ -229,7 +233,7 @@ public final class Wallet implements AutoCloseable {
         store.inTransaction(() -> {
             records.write(IDENTITY, newId(), json(node));
             for (StoredCredential credential : credentials()) {
-                reverify(credential, trustList);
+                reverify(credential, trustList, true);
             }
         });
         return true;
@@ -238,13 +242,18 @@ public final class Wallet implements AutoCloseable {
     public RecipientIdentities recipientIdentities() {
         List<String> emails = new ArrayList<>();
         List<String> eduIds = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
         for (Identity identity : identities()) {
-            (identity.type() == Identity.Type.EMAIL ? emails : eduIds).add(identity.value());
+            if (identity.type() == Identity.Type.URL) {
+                urls.add(identity.value());
+            } else {
+                (identity.type() == Identity.Type.EMAIL ? emails : eduIds).add(identity.value());
+            }
         }
         List<String> dids = new ArrayList<>();
         dids.add(holderDid());
         dids.addAll(previousHolderDids());
-        return new RecipientIdentities(dids, emails, eduIds);
+        return new RecipientIdentities(dids, emails, eduIds, urls);
     }
 
     // ---- credentials
@@ -292,7 +301,32 @@ public final class Wallet implements AutoCloseable {
      * @throws nl.learnerwallet.model.json.UntrustedInputException when the input holds no credential
      */
     public CredentialVerifier.Verified verifyInput(byte[] input, TrustList trustList) {
-        return verifier.verify(CredentialReader.read(input), verificationContext(trustList));
+        return verifyInput(input, trustList, false);
+    }
+
+    /** @param offline true to use no network (network formats come out inconclusive) */
+    public CredentialVerifier.Verified verifyInput(byte[] input, TrustList trustList, boolean offline) {
+        return (offline ? offlineVerifier : verifier).verify(CredentialReader.read(input), verificationContext(trustList));
+    }
+
+    /** Verifies a hosted OB 2.0 assertion by its URL without storing it. */
+    public CredentialVerifier.Verified verifyUrl(String url, TrustList trustList) {
+        return verifier.verify(new ReadCredential(CredentialFormat.OB2_HOSTED, url), verificationContext(trustList));
+    }
+
+    /**
+     * Fetches a hosted OB 2.0 assertion through the guarded fetcher and imports it; the fetched
+     * bytes are the original.
+     *
+     * @throws nl.learnerwallet.model.fetch.FetchException when it cannot be fetched (or there is no network)
+     * @throws CredentialRefusedException when it is malformed or tampered
+     */
+    public ImportResult importUrl(String url, TrustList trustList) {
+        if (context.fetcher() == null) {
+            throw new nl.learnerwallet.model.fetch.FetchException(nl.learnerwallet.model.fetch.FetchProblem.UNREACHABLE,
+                    "this wallet has no network");
+        }
+        return importCredential(context.fetcher().fetch(url).body(), trustList);
     }
 
     /**
@@ -311,7 +345,10 @@ public final class Wallet implements AutoCloseable {
                     ? "the credential was refused because its signature or issuer key does not check out"
                     : "the credential was refused because it is malformed");
         }
-        byte[] original = read.encoded().getBytes(StandardCharsets.UTF_8);
+        // Baked images and OB 2.0 / Data Integrity JSON are kept byte for byte as they came;
+        // a VC-JWT is kept as its compact token (the form it is presented in).
+        byte[] original = read.format() == CredentialFormat.OB3_JWT && !read.baked()
+                ? read.encoded().getBytes(StandardCharsets.UTF_8) : input.clone();
         for (StoredCredential existing : credentials()) {
             if (Arrays.equals(existing.original(), original)) {
                 return new ImportResult(existing, true);
@@ -319,14 +356,32 @@ public final class Wallet implements AutoCloseable {
         }
         StoredCredential stored = new StoredCredential(newId(), read.format(), original, verified.card(),
                 verified.report(), context.clock().instant());
-        records.write(CREDENTIAL, stored.id(), encode(stored));
+        records.write(CREDENTIAL, stored.id(), encode(stored, verified.resolved()));
         return new ImportResult(stored, false);
     }
 
     /** Verifies a stored credential again, keeps the new report, and returns it. */
     public StoredCredential verify(String idOrPrefix, TrustList trustList) {
+        return verify(idOrPrefix, trustList, false);
+    }
+
+    /**
+     * @param offline true to use no network: network formats keep their last online result, with
+     *     issuer trust, recipient and validity re-checked from the stored documents
+     */
+    public StoredCredential verify(String idOrPrefix, TrustList trustList, boolean offline) {
+        StoredCredential target = credential(idOrPrefix);
+        if (offline) {
+            StoredCredential[] updated = new StoredCredential[1];
+            store.inTransaction(() -> updated[0] = reverify(target, trustList, true));
+            return updated[0];
+        }
+        // The network is used outside the transaction: a slow issuer must not hold the store locked.
+        ReadCredential read = readStored(target.format(), target.original());
+        CredentialVerifier.Verified verified = verifier.verify(read, verificationContext(trustList));
         StoredCredential[] updated = new StoredCredential[1];
-        store.inTransaction(() -> updated[0] = reverify(credential(idOrPrefix), trustList));
+        store.inTransaction(() -> updated[0] = keep(target, verified.report(),
+                verified.resolved() != null ? verified.resolved() : resolvedOf(target.id()), verified.card()));
         return updated[0];
     }
 
@@ -338,7 +393,7 @@ public final class Wallet implements AutoCloseable {
         List<StoredCredential> out = new ArrayList<>();
         store.inTransaction(() -> {
             for (StoredCredential credential : credentials()) {
-                out.add(reverify(credential, trustList));
+                out.add(reverify(credential, trustList, true));
             }
         });
         return out;
@@ -388,6 +443,50 @@ public final class Wallet implements AutoCloseable {
         byte[] holder = keys.get(HOLDER_KEY);
         holderKey = holder == null ? holderKey : HolderKey.fromPrivateJwk(holder);
         return changed[0];
+    }
+
+    /**
+     * Keeps what the wallet knows of a share link (its token included, encrypted like everything
+     * else), so the link and QR code can be shown again and the share managed from any device.
+     */
+    public void saveShare(String shareId, byte[] json) {
+        records.write(SHARE, shareId, json);
+    }
+
+    /** The shares this wallet made, oldest first: id and the JSON saved with {@link #saveShare}. */
+    public List<WalletRecord> shares() {
+        List<WalletRecord> out = new ArrayList<>();
+        for (EncryptedRecords.RawEntry entry : records.readRaw(SHARE)) {
+            if (!entry.deleted()) {
+                out.add(new WalletRecord(SHARE, entry.id(), entry.createdAt(), entry.updatedAt(), false, entry.plaintext()));
+            }
+        }
+        return out;
+    }
+
+    /** The learner's identities that a credential's recipient check matches: what sharing it would disclose. */
+    public List<Identity> identitiesMatching(StoredCredential credential, TrustList trustList) {
+        List<Identity> matching = new ArrayList<>();
+        ReadCredential read = new ReadCredential(credential.format(), new String(credential.original(), StandardCharsets.UTF_8));
+        for (Identity identity : identities()) {
+            List<String> none = new ArrayList<>();
+            List<String> one = new ArrayList<>();
+            one.add(identity.value());
+            RecipientIdentities only = identity.type() == Identity.Type.EMAIL
+                    ? new RecipientIdentities(none, one, none) : new RecipientIdentities(none, none, one);
+            try {
+                nl.learnerwallet.model.verify.CheckResult recipient = verifier.verify(read,
+                        new VerificationContext(trustList, only, context.clock())).report()
+                        .check(nl.learnerwallet.model.verify.CheckId.RECIPIENT);
+                if (recipient != null && recipient.outcome() == nl.learnerwallet.model.verify.Outcome.PASSED
+                        && recipient.reason() == nl.learnerwallet.model.verify.Reason.OK) {
+                    matching.add(identity);
+                }
+            } catch (IllegalArgumentException unsupported) {
+                // A format this verifier cannot check offline discloses nothing.
+            }
+        }
+        return matching;
     }
 
     /** A setting kept (encrypted) in the wallet and carried by backups, or null. */
@@ -458,17 +557,50 @@ public final class Wallet implements AutoCloseable {
         store.close();
     }
 
-    private StoredCredential reverify(StoredCredential credential, TrustList trustList) {
-        ReadCredential read = new ReadCredential(credential.format(), new String(credential.original(), StandardCharsets.UTF_8));
-        VerificationReport report = verifier.verify(read, verificationContext(trustList)).report();
+    /** Verifies again without the network (see {@link CredentialVerifier#reevaluateOffline}). */
+    private StoredCredential reverify(StoredCredential credential, TrustList trustList, boolean offline) {
+        ReadCredential read = readStored(credential.format(), credential.original());
+        JsonNode resolved = resolvedOf(credential.id());
+        VerificationReport report = offlineVerifier.reevaluateOffline(read, resolved, credential.report(),
+                verificationContext(trustList));
+        return keep(credential, report, resolved, null);
+    }
+
+    private StoredCredential keep(StoredCredential credential, VerificationReport report, JsonNode resolved,
+            CredentialCard card) {
         StoredCredential updated = new StoredCredential(credential.id(), credential.format(), credential.original(),
-                credential.card(), report, credential.importedAt());
+                card == null ? credential.card() : card, report, credential.importedAt());
+        JsonNode before = resolvedOf(credential.id());
         // Rewrite only when the outcome changed: an unchanged record keeps its timestamp, so that
         // merely looking at a wallet never makes two devices' copies conflict.
-        if (!report.checks().equals(credential.report().checks())) {
-            records.write(CREDENTIAL, credential.id(), encode(updated));
+        if (!report.checks().equals(credential.report().checks())
+                || (resolved != null && !resolved.equals(before))) {
+            records.write(CREDENTIAL, credential.id(), encode(updated, resolved));
         }
         return updated;
+    }
+
+    /** The documents stored with a credential (OB 2.0: as fetched), or null. */
+    private JsonNode resolvedOf(String id) {
+        byte[] plaintext = records.read(CREDENTIAL, id);
+        if (plaintext == null) {
+            return null;
+        }
+        JsonNode resolved = StrictJson.parse(plaintext).get("resolved");
+        return resolved == null || resolved.isNull() ? null : resolved;
+    }
+
+    /**
+     * The credential in stored original bytes. A VC-JWT stored as its token is read as before;
+     * anything else (baked images, OB 2.0 JSON, Data Integrity JSON) is found again by content.
+     */
+    private static ReadCredential readStored(CredentialFormat format, byte[] original) {
+        boolean image = original.length > 0 && (original[0] == (byte) 0x89 || original[0] == '<');
+        if (format == CredentialFormat.OB3_JWT && !image) {
+            return new ReadCredential(format, new String(original, StandardCharsets.UTF_8));
+        }
+        ReadCredential read = CredentialReader.read(original);
+        return new ReadCredential(format, read.encoded(), read.baked());
     }
 
     private VerificationContext verificationContext(TrustList trustList) {
@@ -485,12 +617,16 @@ public final class Wallet implements AutoCloseable {
         return id.toString();
     }
 
-    private static byte[] encode(StoredCredential credential) {
+    /** @param resolved the documents fetched for it (OB 2.0 hosted and signed), or null; older records have none */
+    private static byte[] encode(StoredCredential credential, JsonNode resolved) {
         ObjectNode node = StrictJson.mapper().createObjectNode();
         node.put("format", credential.format().id());
         node.put("original", Base64.getEncoder().encodeToString(credential.original()));
         node.put("importedAt", credential.importedAt().toString());
         node.set("report", ReportJson.write(credential.report()));
+        if (resolved != null) {
+            node.set("resolved", resolved);
+        }
         return json(node);
     }
 
@@ -499,7 +635,9 @@ public final class Wallet implements AutoCloseable {
             JsonNode node = StrictJson.parse(plaintext);
             CredentialFormat format = CredentialFormat.fromId(node.path("format").asText());
             byte[] original = Base64.getDecoder().decode(node.path("original").asText());
-            CredentialCard card = CredentialCards.of(new ReadCredential(format, new String(original, StandardCharsets.UTF_8)));
+            JsonNode resolved = node.get("resolved");
+            CredentialCard card = CredentialCards.of(readStored(format, original),
+                    resolved == null || resolved.isNull() ? null : resolved);
             return new StoredCredential(id, format, original, card, ReportJson.read(node.path("report")),
                     Instant.parse(node.path("importedAt").asText()));
         } catch (RuntimeException e) {

@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import nl.learnerwallet.client.keys.DecryptionFailedException;
+import nl.learnerwallet.model.crypto.DecryptionFailedException;
 import nl.learnerwallet.client.wallet.WalletRecord;
 import nl.learnerwallet.model.trust.TrustEntry;
 import nl.learnerwallet.model.trust.TrustList;

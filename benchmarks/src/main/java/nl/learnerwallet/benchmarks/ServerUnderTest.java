@@ -1,0 +1,85 @@
+package nl.learnerwallet.benchmarks;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The packaged wallet-server as the harnesses run it: its own process on a free loopback port,
+ * with the JVM options `wallet server` uses (ServerCommand.jvmOptions) and a fresh SQLite file.
+ */
+final class ServerUnderTest implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private ServerUnderTest(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the server and returns once it answered its first request. */
+    static ServerUnderTest start(Path serverJar, Path folder, String... options) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(Arrays.asList(java(), "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k",
+                "-Dmicronaut.server.port=" + port, "-Dwallet.public-url=http://127.0.0.1:" + port,
+                "-Dwallet.database=" + folder.resolve("server").resolve("wallet-server.db")));
+        command.addAll(Arrays.asList(options));
+        command.add("-jar");
+        command.add(serverJar.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile())).start();
+        ServerUnderTest server = new ServerUnderTest(process, port);
+        server.waitHealthy();
+        return server;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Resident memory (VmRSS) of the server process, in KiB. */
+    long residentKiB() throws IOException {
+        for (String line : Files.readAllLines(Paths.get("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    static String java() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void waitHealthy() throws InterruptedException {
+        while (process.isAlive()) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) new URL(url() + "/health").openConnection();
+                if (connection.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("the server stopped while starting");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}

@@ -1,0 +1,163 @@
+package nl.learnerwallet.model.presentation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import nl.learnerwallet.model.CredentialVerifier;
+import nl.learnerwallet.model.format.CredentialReader;
+import nl.learnerwallet.model.format.ReadCredential;
+import nl.learnerwallet.model.jose.HolderJwt;
+import nl.learnerwallet.model.jose.IssuerKeyResolver;
+import nl.learnerwallet.model.json.UntrustedInputException;
+import nl.learnerwallet.model.trust.TrustList;
+import nl.learnerwallet.model.verify.CheckId;
+import nl.learnerwallet.model.verify.CheckResult;
+import nl.learnerwallet.model.verify.Reason;
+import nl.learnerwallet.model.verify.RecipientIdentities;
+import nl.learnerwallet.model.verify.VerificationContext;
+import nl.learnerwallet.model.verify.VerificationReport;
+
+/**
+ * Verifies a {@code vp+jwt} presentation: the holder's signature, what it was made for (audience
+ * and nonce, and at acceptance its freshness), then every credential inside it on its own, with
+ * the holder's DID and the identities the learner disclosed as the recipients to match. Each
+ * credential's report carries the presentation's {@code holder-binding} check, so a presentation
+ * whose holder signature fails makes every credential in it TAMPERED. Never throws for bad input.
+ */
+public final class PresentationVerifier {
+
+    /** How many credentials one presentation may carry. */
+    public static final int MAX_CREDENTIALS = 50;
+
+    private final IssuerKeyResolver holderKeys;
+    private final CredentialVerifier credentials;
+
+    public PresentationVerifier(IssuerKeyResolver holderKeys, CredentialVerifier credentials) {
+        this.holderKeys = holderKeys;
+        this.credentials = credentials;
+    }
+
+    /**
+     * What the presentation must have been made for. {@code maxAge} null means its age is not
+     * judged (when it is viewed later, after it was accepted fresh).
+     */
+    public record Expectation(String audience, String nonce, Duration maxAge) {
+
+        public static Expectation none() {
+            return new Expectation(null, null, null);
+        }
+    }
+
+    public PresentationReport verify(String token, Expectation expectation, TrustList trustList, java.time.Clock clock) {
+        Instant now = clock.instant();
+        HolderJwt.Checked checked = HolderJwt.verify(token.trim(), "vp+jwt", holderKeys);
+        if (!checked.valid()) {
+            CheckId check = checked.malformed() ? CheckId.FORMAT : CheckId.HOLDER_BINDING;
+            return new PresentationReport(null, CheckResult.failed(check, checked.failure(),
+                    "the presentation is not signed by its holder as required"), Collections.<String>emptyList(),
+                    Collections.<PresentedCredential>emptyList(), now);
+        }
+        JsonNode payload = checked.jwt().payload();
+        String holder = checked.jwt().signer();
+        CheckResult binding = binding(payload, holder, expectation, now);
+        List<String> disclosed = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        List<String> eduIds = new ArrayList<>();
+        for (JsonNode identity : payload.path("disclosedIdentities")) {
+            String type = identity.path("type").asText("").toUpperCase(Locale.ROOT);
+            String value = identity.path("value").asText(null);
+            if (value == null || value.length() > 320) {
+                continue;
+            }
+            (type.equals("EDUID") ? eduIds : emails).add(value);
+            disclosed.add(type.equals("EDUID") ? "eduid:" + value : value);
+        }
+        RecipientIdentities recipients = new RecipientIdentities(Collections.singletonList(holder), emails, eduIds);
+        VerificationContext context = new VerificationContext(trustList, recipients, clock);
+        List<PresentedCredential> results = new ArrayList<>();
+        JsonNode entries = payload.path("verifiableCredential");
+        if (!entries.isArray() || entries.size() == 0 || entries.size() > MAX_CREDENTIALS) {
+            binding = CheckResult.failed(CheckId.FORMAT, Reason.NOT_A_CREDENTIAL, "the presentation carries no credentials");
+        } else {
+            int index = 0;
+            for (JsonNode entry : entries) {
+                results.add(credential(index++, entry, context, binding, now));
+            }
+        }
+        return new PresentationReport(holder, binding, disclosed, results, now);
+    }
+
+    private static CheckResult binding(JsonNode payload, String holder, Expectation expectation, Instant now) {
+        if (!hasType(payload.path("type"), "VerifiablePresentation")) {
+            return CheckResult.failed(CheckId.FORMAT, Reason.NOT_A_CREDENTIAL, "not a VerifiablePresentation");
+        }
+        String declaredHolder = payload.path("holder").asText(holder);
+        if (!declaredHolder.equals(holder)) {
+            return CheckResult.failed(CheckId.HOLDER_BINDING, Reason.ISSUER_MISMATCH, "signed by someone other than its holder");
+        }
+        if (expectation.audience() != null && !contains(payload.path("aud"), expectation.audience())) {
+            return CheckResult.failed(CheckId.HOLDER_BINDING, Reason.WRONG_AUDIENCE, "made for another recipient");
+        }
+        if (expectation.nonce() != null && !expectation.nonce().equals(payload.path("nonce").asText(null))) {
+            return CheckResult.failed(CheckId.HOLDER_BINDING, Reason.WRONG_NONCE, "made for another request");
+        }
+        if (expectation.maxAge() != null) {
+            JsonNode iat = payload.path("iat");
+            if (!iat.canConvertToLong()) {
+                return CheckResult.failed(CheckId.HOLDER_BINDING, Reason.STALE, "the presentation does not say when it was made");
+            }
+            Instant issued = Instant.ofEpochSecond(iat.asLong());
+            if (issued.isBefore(now.minus(expectation.maxAge())) || issued.isAfter(now.plus(Duration.ofMinutes(1)))) {
+                return CheckResult.failed(CheckId.HOLDER_BINDING, Reason.STALE, "the presentation was not made just now");
+            }
+        }
+        return CheckResult.passed(CheckId.HOLDER_BINDING, Reason.OK, "signed by the holder " + holder);
+    }
+
+    private PresentedCredential credential(int index, JsonNode entry, VerificationContext context, CheckResult binding,
+            Instant now) {
+        String dataUrl = entry.isTextual() ? entry.asText() : entry.path("id").asText(null);
+        ReadCredential read;
+        try {
+            read = CredentialReader.read(EnvelopedCredential.decode(dataUrl));
+        } catch (IllegalArgumentException | UntrustedInputException e) {
+            List<CheckResult> checks = new ArrayList<>();
+            checks.add(CheckResult.failed(CheckId.FORMAT, Reason.NOT_A_CREDENTIAL, "the entry holds no readable credential"));
+            checks.add(binding);
+            return new PresentedCredential(index, null, VerificationReport.of(now, checks), null);
+        }
+        CredentialVerifier.Verified verified;
+        try {
+            verified = credentials.verify(read, context);
+        } catch (IllegalArgumentException unsupported) {
+            List<CheckResult> checks = new ArrayList<>();
+            checks.add(CheckResult.failed(CheckId.FORMAT, Reason.NOT_A_CREDENTIAL, "a credential format this verifier cannot check"));
+            checks.add(binding);
+            return new PresentedCredential(index, read.format(), VerificationReport.of(now, checks), null);
+        }
+        List<CheckResult> checks = new ArrayList<>(verified.report().checks());
+        checks.add(binding);
+        return new PresentedCredential(index, verified.format(), VerificationReport.of(verified.report().checkedAt(), checks),
+                verified.card());
+    }
+
+    private static boolean hasType(JsonNode type, String wanted) {
+        return contains(type, wanted);
+    }
+
+    private static boolean contains(JsonNode node, String wanted) {
+        if (node.isTextual()) {
+            return wanted.equals(node.asText());
+        }
+        for (JsonNode each : node) {
+            if (wanted.equals(each.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,138 @@
+package nl.learnerwallet.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import nl.learnerwallet.model.CredentialVerifier;
+import nl.learnerwallet.model.card.CardJson;
+import nl.learnerwallet.model.fetch.FetchException;
+import nl.learnerwallet.model.json.StrictJson;
+import nl.learnerwallet.model.presentation.PresentationReport;
+import nl.learnerwallet.model.presentation.PresentationVerifier;
+import nl.learnerwallet.model.presentation.PresentedCredential;
+import nl.learnerwallet.model.verify.VerificationStatus;
+
+/**
+ * {@code wallet verify} for what an employer holds: a share link, a QR code image of one, or a
+ * downloaded presentation. Verified here, on the client, with the same verdicts as the page.
+ */
+final class PresentationTargets {
+
+    private PresentationTargets() {
+    }
+
+    /** The exit code when the target is a presentation this class handles, else null. */
+    static Integer verify(WalletCommand root, String target, boolean offline) {
+        String presentation = presentationOf(root, target, offline);
+        if (presentation == null) {
+            return null;
+        }
+        PresentationVerifier verifier = new PresentationVerifier(root.context().issuerKeys(),
+                new CredentialVerifier(root.context().issuerKeys(), offline ? null : root.context().fetcher()));
+        PresentationReport report = verifier.verify(presentation, PresentationVerifier.Expectation.none(),
+                root.home().trustList(), root.context().clock());
+        print(root, report);
+        VerificationStatus status = report.status();
+        if (status == VerificationStatus.VERIFIED) {
+            return ExitCode.OK;
+        }
+        return status == VerificationStatus.MALFORMED ? ExitCode.BAD_INPUT
+                : status == VerificationStatus.UNVERIFIABLE ? ExitCode.UNREACHABLE : ExitCode.NOT_VERIFIED;
+    }
+
+    private static String presentationOf(WalletCommand root, String target, boolean offline) {
+        if (Inputs.isUrl(target)) {
+            return isShareLink(target) ? download(root, target, offline) : null;
+        }
+        if (!Inputs.isFile(target)) {
+            return null;
+        }
+        byte[] bytes = Inputs.readFile(target);
+        if (QrImages.isImage(bytes)) {
+            String text;
+            try {
+                text = QrImages.read(Paths.get(target));
+            } catch (IllegalArgumentException noQrCode) {
+                return null; // a baked badge image, say: not ours to read
+            }
+            if (isShareLink(text)) {
+                return download(root, text, offline);
+            }
+            throw new CliException(ExitCode.BAD_INPUT, "NOT_A_SHARE_LINK", Messages.get("error.notAShareLink"));
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8).trim();
+        return isPresentationJwt(text) ? text : null;
+    }
+
+    /** A link of the form {@code https://host/s/TOKEN}. */
+    static boolean isShareLink(String text) {
+        try {
+            URI uri = new URI(text.trim());
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getPath() != null
+                    && uri.getPath().matches("(/.*)?/s/[A-Za-z0-9_-]{27}/?");
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static boolean isPresentationJwt(String text) {
+        int dot = text.indexOf('.');
+        if (!text.startsWith("eyJ") || dot < 0 || dot > 8192) {
+            return false;
+        }
+        try {
+            String header = new String(java.util.Base64.getUrlDecoder().decode(text.substring(0, dot)), StandardCharsets.UTF_8);
+            return header.contains("vp+jwt");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String download(WalletCommand root, String link, boolean offline) {
+        if (offline || root.context().fetcher() == null) {
+            throw new CliException(ExitCode.UNREACHABLE, "OFFLINE", Messages.get("error.offlineLink"));
+        }
+        String url = link.trim().replaceAll("/$", "") + "/presentation";
+        try {
+            return new String(root.context().fetcher().fetch(url).body(), StandardCharsets.UTF_8);
+        } catch (FetchException e) {
+            throw new CliException(ExitCode.UNREACHABLE, "LINK_UNAVAILABLE", Messages.get("error.linkUnavailable"));
+        }
+    }
+
+    private static void print(WalletCommand root, PresentationReport report) {
+        if (root.json()) {
+            ObjectNode document = StrictJson.mapper().createObjectNode();
+            document.put("status", report.status().name());
+            document.put("checkedAt", report.checkedAt().toString());
+            document.put("holder", report.holder());
+            ArrayNode checks = document.putArray("checks");
+            checks.addObject().put("id", report.holderBinding().check().id()).put("outcome", report.holderBinding().outcome().id())
+                    .put("reason", report.holderBinding().reason().name());
+            ArrayNode credentials = document.putArray("credentials");
+            for (PresentedCredential credential : report.credentials()) {
+                ObjectNode each = Reports.reportJson(credential.report());
+                if (credential.card() != null) {
+                    each.put("title", credential.card().title());
+                    each.put("kind", credential.card().kind().name());
+                    each.set("card", CardJson.write(credential.card()));
+                }
+                credentials.add(each);
+            }
+            root.printJson(document);
+            return;
+        }
+        root.out().println(report.holder() == null ? Messages.get("verify.notSigned")
+                : Messages.get("verify.presentation", report.holder()));
+        for (PresentedCredential credential : report.credentials()) {
+            root.out().println();
+            if (credential.card() != null) {
+                root.out().println(credential.card().title() + " — " + Reports.kind(credential.card().kind()));
+            }
+            Reports.printChecks(root.out(), credential.report());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package nl.learnerwallet.client.share;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.learnerwallet.client.keys.HolderKey;
+import nl.learnerwallet.client.wallet.Identity;
+import nl.learnerwallet.client.wallet.StoredCredential;
+import nl.learnerwallet.model.json.StrictJson;
+import nl.learnerwallet.model.presentation.EnvelopedCredential;
+
+/** Makes the holder-signed {@code vp+jwt} presentations of DESIGN.md. */
+public final class Presentations {
+
+    private Presentations() {
+    }
+
+    /**
+     * @param audience who it is for (for a share, the server's share audience)
+     * @param nonce the verifier's nonce
+     * @param disclosed identities the learner chose to show so that hashed recipients can be matched
+     */
+    public static String sign(HolderKey holder, List<StoredCredential> credentials, String audience, String nonce,
+            Instant issuedAt, Instant expiresAt, List<Identity> disclosed) {
+        ObjectNode payload = StrictJson.mapper().createObjectNode();
+        payload.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
+        payload.putArray("type").add("VerifiablePresentation");
+        payload.put("id", "urn:uuid:" + UUID.randomUUID());
+        payload.put("holder", holder.did());
+        payload.put("iss", holder.did());
+        if (audience != null) {
+            payload.put("aud", audience);
+        }
+        if (nonce != null) {
+            payload.put("nonce", nonce);
+        }
+        payload.put("iat", issuedAt.getEpochSecond());
+        if (expiresAt != null) {
+            payload.put("exp", expiresAt.getEpochSecond());
+        }
+        ArrayNode entries = payload.putArray("verifiableCredential");
+        for (StoredCredential credential : credentials) {
+            ObjectNode entry = entries.addObject();
+            entry.put("@context", "https://www.w3.org/ns/credentials/v2");
+            entry.put("id", EnvelopedCredential.dataUrl(credential.format(), credential.original()));
+            entry.put("type", "EnvelopedVerifiableCredential");
+        }
+        if (!disclosed.isEmpty()) {
+            ArrayNode identities = payload.putArray("disclosedIdentities");
+            for (Identity identity : disclosed) {
+                identities.addObject().put("type", identity.type().name()).put("value", identity.value());
+            }
+        }
+        return holder.signJwt("vp+jwt", payload.toString());
+    }
+}

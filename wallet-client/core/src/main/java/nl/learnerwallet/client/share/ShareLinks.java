@@ -1,0 +1,145 @@
+package nl.learnerwallet.client.share;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import nl.learnerwallet.client.sync.ServerClient;
+import nl.learnerwallet.client.wallet.Identity;
+import nl.learnerwallet.client.wallet.StoredCredential;
+import nl.learnerwallet.client.wallet.Wallet;
+import nl.learnerwallet.client.wallet.WalletContext;
+import nl.learnerwallet.client.wallet.WalletRecord;
+import nl.learnerwallet.model.json.StrictJson;
+import nl.learnerwallet.model.protocol.ShareToken;
+import nl.learnerwallet.model.trust.TrustList;
+
+/**
+ * Making and managing share links. The wallet makes the token; the server gets only its hash
+ * when the share is created, and the token itself with the presentation signed for the share's
+ * audience and nonce — then seals the presentation under it and forgets it. The wallet keeps the
+ * token (encrypted) so the link and its QR code can be shown again.
+ */
+public final class ShareLinks {
+
+    private final Wallet wallet;
+    private final ServerClient server;
+    private final WalletContext context;
+
+    public ShareLinks(Wallet wallet, ServerClient server, WalletContext context) {
+        this.wallet = wallet;
+        this.server = server;
+        this.context = context;
+    }
+
+    /** What the learner asked for. */
+    public record Request(List<String> credentialIds, Duration expiresIn, Integer maxViews, String label, String purpose,
+            boolean discloseIdentities) {
+    }
+
+    /** A share as the wallet remembers it. */
+    public record ShareLink(String id, String url, Instant expiresAt, String label, String purpose, Integer maxViews,
+            List<String> credentialIds, List<String> titles, Instant createdAt) {
+    }
+
+    public ShareLink create(Request request, TrustList trustList) {
+        List<StoredCredential> chosen = new ArrayList<>();
+        Set<Identity> disclosed = new LinkedHashSet<>();
+        for (String id : request.credentialIds()) {
+            StoredCredential credential = wallet.credential(id);
+            chosen.add(credential);
+            if (request.discloseIdentities()) {
+                disclosed.addAll(wallet.identitiesMatching(credential, trustList));
+            }
+        }
+        Instant now = context.clock().instant();
+        Instant expires = now.plus(request.expiresIn());
+        String token = ShareToken.generate(context.random());
+        ServerClient.CreatedShare created = server.createShare(ShareToken.hash(token), request.purpose(),
+                expires.getEpochSecond(), request.maxViews());
+        String presentation = Presentations.sign(wallet.holderKey(), chosen, created.audience(), created.nonce(), now,
+                expires, new ArrayList<>(disclosed));
+        server.uploadShare(created.id(), token, presentation);
+        List<String> ids = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        for (StoredCredential credential : chosen) {
+            ids.add(credential.id());
+            titles.add(credential.card().title());
+        }
+        ShareLink link = new ShareLink(created.id(), created.linkBase() + token, Instant.ofEpochSecond(created.expiresAt()),
+                request.label(), request.purpose(), request.maxViews(), ids, titles, now);
+        wallet.saveShare(link.id(), encode(link));
+        return link;
+    }
+
+    /** The shares this wallet made, oldest first. */
+    public List<ShareLink> list() {
+        List<ShareLink> out = new ArrayList<>();
+        for (WalletRecord record : wallet.shares()) {
+            out.add(decode(record.content()));
+        }
+        return out;
+    }
+
+    /**
+     * The share with this id, or the only one whose id starts with it.
+     *
+     * @throws IllegalArgumentException when there is no such share
+     */
+    public ShareLink find(String idOrPrefix) {
+        ShareLink found = null;
+        for (ShareLink link : list()) {
+            if (link.id().equals(idOrPrefix)) {
+                return link;
+            }
+            if (idOrPrefix.length() >= 3 && link.id().startsWith(idOrPrefix)) {
+                if (found != null) {
+                    throw new IllegalArgumentException("more than one share starts with " + idOrPrefix);
+                }
+                found = link;
+            }
+        }
+        if (found == null) {
+            throw new IllegalArgumentException("there is no share " + idOrPrefix);
+        }
+        return found;
+    }
+
+    private static byte[] encode(ShareLink link) {
+        ObjectNode node = StrictJson.mapper().createObjectNode();
+        node.put("id", link.id());
+        node.put("url", link.url());
+        node.put("expiresAt", link.expiresAt().toString());
+        node.put("createdAt", link.createdAt().toString());
+        if (link.label() != null) {
+            node.put("label", link.label());
+        }
+        node.put("purpose", link.purpose());
+        if (link.maxViews() != null) {
+            node.put("maxViews", link.maxViews());
+        }
+        ArrayNode ids = node.putArray("credentialIds");
+        link.credentialIds().forEach(ids::add);
+        ArrayNode titles = node.putArray("titles");
+        link.titles().forEach(titles::add);
+        return node.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ShareLink decode(byte[] json) {
+        JsonNode node = StrictJson.parse(json);
+        List<String> ids = new ArrayList<>();
+        node.path("credentialIds").forEach(each -> ids.add(each.asText()));
+        List<String> titles = new ArrayList<>();
+        node.path("titles").forEach(each -> titles.add(each.asText()));
+        return new ShareLink(node.path("id").asText(), node.path("url").asText(), Instant.parse(node.path("expiresAt").asText()),
+                node.path("label").asText(null), node.path("purpose").asText("employer"),
+                node.hasNonNull("maxViews") ? node.path("maxViews").asInt() : null, ids, titles,
+                Instant.parse(node.path("createdAt").asText()));
+    }
+}

@@ -1,0 +1,200 @@
+package nl.learnerwallet.server.page;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import nl.learnerwallet.model.card.CardJson;
+import nl.learnerwallet.model.json.StrictJson;
+import nl.learnerwallet.model.presentation.PresentationReport;
+import nl.learnerwallet.model.presentation.PresentedCredential;
+import nl.learnerwallet.model.trust.TrustEntry;
+import nl.learnerwallet.model.verify.ReportJson;
+import nl.learnerwallet.server.config.ShareConfig;
+import nl.learnerwallet.server.config.WalletConfig;
+import nl.learnerwallet.server.ratelimit.ClientAddress;
+import nl.learnerwallet.server.ratelimit.RateLimiter;
+import nl.learnerwallet.server.share.Share;
+import nl.learnerwallet.server.share.ShareService;
+import nl.learnerwallet.server.share.ViewKind;
+
+/**
+ * {@code /s/{token}}: the page an employer sees (HTML, or JSON for {@code Accept: application/json}),
+ * {@code HEAD} for link checkers, and {@code /s/{token}/presentation} for the raw presentation.
+ * Verification runs at view time. Tokens appear in no log line; lookups are by hash.
+ */
+@Controller("/s")
+public class PageController {
+
+    private static final String FAILED_LOOKUP = "share-lookup";
+
+    private final ShareService shares;
+    private final VerifiedPresentations verified;
+    private final RateLimiter limiter;
+    private final ShareConfig shareConfig;
+    private final WalletConfig walletConfig;
+
+    public PageController(ShareService shares, VerifiedPresentations verified, RateLimiter limiter, ShareConfig shareConfig,
+            WalletConfig walletConfig) {
+        this.shares = shares;
+        this.verified = verified;
+        this.limiter = limiter;
+        this.shareConfig = shareConfig;
+        this.walletConfig = walletConfig;
+    }
+
+    @Get(uri = "/{token}", produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    public HttpResponse<?> page(HttpRequest<?> request, @PathVariable String token, @Nullable @QueryValue String lang) {
+        if (request.getMethod() == HttpMethod.HEAD) {
+            return head(request, token);
+        }
+        PageText text = new PageText(language(request, lang));
+        boolean json = wantsJson(request);
+        String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
+        if (Browsers.isPreviewFetcher(userAgent) && !json) {
+            Optional<ShareService.Opened> previewed = shares.open(token, ViewKind.PREVIEW, Browsers.family(userAgent));
+            if (previewed.isPresent()) {
+                return html(HttpStatus.OK, SharePage.preview(text));
+            }
+            return unavailable(request, token, text, false);
+        }
+        if (tooManyFailures(request)) {
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER,
+                    Long.toString(shareConfig.failedLookupWindowSeconds())).body(text.get("page.tooMany"));
+        }
+        Optional<ShareService.Opened> opened = shares.open(token, ViewKind.VIEW, Browsers.family(userAgent));
+        if (opened.isEmpty()) {
+            return unavailable(request, token, text, json);
+        }
+        Share share = opened.get().share();
+        PresentationReport report = verified.verify(share, opened.get().presentation());
+        Integer viewsLeft = share.maxViews() == null ? null : Math.max(0, share.maxViews() - share.views() - 1);
+        Instant expires = Instant.ofEpochSecond(share.expiresAt());
+        if (json) {
+            return HttpResponse.ok(json(report, expires, viewsLeft).toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return html(HttpStatus.OK, SharePage.render(report, shares.trustList(), expires, viewsLeft, "/s/" + token, text));
+    }
+
+    /** HEAD reaches the GET route (Micronaut serves HEAD through it); link checkers use no views. */
+    private HttpResponse<?> head(HttpRequest<?> request, String token) {
+        String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
+        if (tooManyFailures(request)) {
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS);
+        }
+        if (shares.open(token, ViewKind.HEAD, Browsers.family(userAgent)).isPresent()) {
+            return HttpResponse.ok().contentType(MediaType.TEXT_HTML_TYPE);
+        }
+        countFailure(request, token);
+        return HttpResponse.notFound().contentType(MediaType.TEXT_HTML_TYPE);
+    }
+
+    @Get(uri = "/{token}/presentation", produces = "application/vp+jwt")
+    public HttpResponse<?> presentation(HttpRequest<?> request, @PathVariable String token) {
+        if (tooManyFailures(request)) {
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS);
+        }
+        Optional<ShareService.Opened> opened = shares.open(token, ViewKind.VIEW,
+                Browsers.family(request.getHeaders().get(HttpHeaders.USER_AGENT)));
+        if (opened.isEmpty()) {
+            countFailure(request, token);
+            return HttpResponse.notFound("this link is not available").contentType(MediaType.TEXT_PLAIN_TYPE);
+        }
+        return HttpResponse.ok(opened.get().presentation()).contentType("application/vp+jwt");
+    }
+
+    private HttpResponse<?> unavailable(HttpRequest<?> request, String token, PageText text, boolean json) {
+        countFailure(request, token);
+        if (json) {
+            ObjectNode body = StrictJson.mapper().createObjectNode();
+            body.put("error", "NOT_AVAILABLE");
+            body.put("message", text.get("page.unavailable"));
+            return HttpResponse.notFound(body.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return html(HttpStatus.NOT_FOUND, SharePage.notAvailable(text));
+    }
+
+    /** Unknown tokens count against the client; links that exist but are over do not (nothing to guess there). */
+    private void countFailure(HttpRequest<?> request, String token) {
+        if (!shares.exists(token)) {
+            limiter.tryAcquire(FAILED_LOOKUP, ClientAddress.of(request, walletConfig.proxies()),
+                    shareConfig.failedLookupsPerWindow(), shareConfig.failedLookupWindowSeconds());
+        }
+    }
+
+    private boolean tooManyFailures(HttpRequest<?> request) {
+        return limiter.isOver(FAILED_LOOKUP, ClientAddress.of(request, walletConfig.proxies()),
+                shareConfig.failedLookupsPerWindow(), shareConfig.failedLookupWindowSeconds());
+    }
+
+    private static HttpResponse<String> html(HttpStatus status, String body) {
+        return HttpResponse.<String>status(status).body(body).contentType(MediaType.TEXT_HTML + ";charset=utf-8");
+    }
+
+    private static boolean wantsJson(HttpRequest<?> request) {
+        String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+    }
+
+    private static Locale language(HttpRequest<?> request, String lang) {
+        if ("nl".equals(lang) || "en".equals(lang)) {
+            return new Locale(lang);
+        }
+        String accept = request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE);
+        if (accept != null) {
+            for (String part : accept.split(",")) {
+                String tag = part.trim().toLowerCase(Locale.ROOT);
+                if (tag.startsWith("nl")) {
+                    return PageText.DUTCH;
+                }
+                if (tag.startsWith("en")) {
+                    return Locale.ENGLISH;
+                }
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
+    private ObjectNode json(PresentationReport report, Instant linkExpires, Integer viewsLeft) {
+        ObjectNode root = StrictJson.mapper().createObjectNode();
+        root.put("status", report.status().name());
+        root.put("checkedAt", report.checkedAt().toString());
+        root.put("holder", report.holder());
+        root.set("holderBinding", ReportJson.write(nl.learnerwallet.model.verify.VerificationReport.of(report.checkedAt(),
+                java.util.Collections.singletonList(report.holderBinding()))).get("checks").get(0));
+        ObjectNode link = root.putObject("link");
+        link.put("expiresAt", linkExpires.toString());
+        if (viewsLeft != null) {
+            link.put("viewsLeft", viewsLeft);
+        }
+        ArrayNode credentials = root.putArray("credentials");
+        for (PresentedCredential credential : report.credentials()) {
+            ObjectNode each = ReportJson.write(credential.report());
+            if (credential.format() != null) {
+                each.put("format", credential.format().id());
+            }
+            if (credential.card() != null) {
+                each.set("card", CardJson.write(credential.card()));
+                TrustEntry trusted = shares.trustList().find(credential.card().issuerId());
+                each.put("issuerTrusted", trusted != null);
+                if (trusted != null) {
+                    each.put("issuerTrustName", trusted.name());
+                }
+            }
+            credentials.add(each);
+        }
+        return root;
+    }
+}

@@ -1,0 +1,49 @@
+package nl.learnerwallet.server.ratelimit;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import nl.learnerwallet.model.protocol.SignedRequest;
+
+/** Counts events per client in fixed windows and says whether one more is allowed. */
+@Singleton
+public class RateLimiter {
+
+    private final RateWindowRepository windows;
+    private final Clock clock;
+
+    public RateLimiter(RateWindowRepository windows, Clock clock) {
+        this.windows = windows;
+        this.clock = clock;
+    }
+
+    /**
+     * Counts one event for the client and tells whether it is within the limit.
+     *
+     * @param scope what is limited, e.g. {@code registration}
+     */
+    @Transactional
+    public boolean tryAcquire(String scope, String client, int limit, long windowSeconds) {
+        long now = clock.instant().getEpochSecond();
+        long window = now / windowSeconds;
+        String id = SignedRequest.sha256Hex((scope + "\n" + window + "\n" + client).getBytes(StandardCharsets.UTF_8));
+        windows.deleteByExpiresAtLessThan(now);
+        if (windows.increment(id) == 0) {
+            try {
+                windows.save(new RateWindow(id, 1, (window + 1) * windowSeconds));
+            } catch (DataAccessException raced) {
+                windows.increment(id);
+            }
+        }
+        return windows.findById(id).map(found -> found.hits() <= limit).orElse(true);
+    }
+
+    /** Whether the client is already over the limit, without counting (a plain read: no write lock). */
+    public boolean isOver(String scope, String client, int limit, long windowSeconds) {
+        long window = clock.instant().getEpochSecond() / windowSeconds;
+        String id = SignedRequest.sha256Hex((scope + "\n" + window + "\n" + client).getBytes(StandardCharsets.UTF_8));
+        return windows.findById(id).map(found -> found.hits() >= limit).orElse(false);
+    }
+}

@@ -1,0 +1,29 @@
+package nl.learnerwallet.server.share;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.ANSI)
+public interface ShareRepository extends CrudRepository<Share, String> {
+
+    Optional<Share> findByTokenHash(String tokenHash);
+
+    List<Share> findByAccountKeyOrderByCreatedAt(String accountKey);
+
+    /** Counts a view only while the link is live and under its limit: one atomic step, on any instance. */
+    @Query("UPDATE shares SET views = views + 1 WHERE id = :id AND active = 1 AND revoked_at IS NULL "
+            + "AND expires_at > :now AND (max_views IS NULL OR views < max_views)")
+    long countView(String id, long now);
+
+    @Query("UPDATE shares SET revoked_at = :now, payload = NULL WHERE id = :id AND revoked_at IS NULL")
+    long revoke(String id, long now);
+
+    @Query("UPDATE shares SET active = 1, payload = :payload WHERE id = :id AND active = 0 AND revoked_at IS NULL")
+    long activate(String id, byte[] payload);
+
+    void deleteByAccountKey(String accountKey);
+}
