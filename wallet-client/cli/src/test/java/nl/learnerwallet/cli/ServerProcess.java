@@ -24,11 +24,26 @@ final class ServerProcess implements AutoCloseable {
     private Process process;
 
     ServerProcess(Path folder) throws IOException {
+        this(folder, freePort());
+    }
+
+    private ServerProcess(Path folder, int port) {
         this.database = folder.resolve("wallet-server.db");
         this.log = folder.resolve("server.log");
+        this.port = port;
+    }
+
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
-            this.port = socket.getLocalPort();
+            return socket.getLocalPort();
         }
+    }
+
+    /** The same server again (same folder and port), so that links made before stay valid. */
+    ServerProcess restartOnSamePort() {
+        ServerProcess again = new ServerProcess(database.getParent(), port);
+        again.trustList = trustList;
+        return again;
     }
 
     String url() {
@@ -61,6 +76,8 @@ final class ServerProcess implements AutoCloseable {
         command.add("-Dmicronaut.server.host=127.0.0.1");
         command.add("-Dwallet.database=" + database);
         command.add("-Dwallet.public-url=" + url());
+        // Test issuers live on loopback; the share pages must be allowed to reach them.
+        command.add("-Dwallet.fetch.allow-private-networks=true");
         if (trustList != null) {
             command.add("-Dwallet.trust-list=" + trustList);
         }

@@ -11,6 +11,8 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import nl.learnerwallet.testsupport.DutchCredentials;
+import nl.learnerwallet.testsupport.EdubadgesIssuer;
+import nl.learnerwallet.testsupport.LoopbackIssuer;
 import nl.learnerwallet.testsupport.DutchCredentials.Shape;
 import nl.learnerwallet.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterEach;
@@ -154,6 +156,35 @@ class ShareIT {
         String token = url.substring(url.lastIndexOf('/') + 1);
         String serverLog = Files.readString(serverFolder.resolve("server.log"));
         assertThat(serverLog).contains(share.path("id").asText()).doesNotContain(token);
+    }
+
+    @Test
+    void aBadgeRevokedAtTheIssuerAfterSharingShowsRevokedAndAnUnreachableIssuerNeverGenuine() throws Exception {
+        try (LoopbackIssuer host = LoopbackIssuer.http()) {
+            EdubadgesIssuer edubadges = new EdubadgesIssuer(host.base()).publish(host);
+            CliRun online = learner.withEnvironment("WALLET_FETCH_ALLOW_PRIVATE_NETWORKS", "true");
+            online.run("identity", "add", "learner@student.example.nl");
+            online.run("trust", "add", edubadges.issuerId(), "--name", "Hogeschool Voorbeeld");
+            String revokedUrl = edubadges.publish(host, edubadges.assertion("R1", "learner@student.example.nl"));
+            String goneUrl = edubadges.publish(host, edubadges.assertion("G1", "learner@student.example.nl"));
+            String revokedId = JSON.readTree(online.run("import", revokedUrl, "--json").out()).path("id").asText();
+            String goneId = JSON.readTree(online.run("import", goneUrl, "--json").out()).path("id").asText();
+            String revokedShare = JSON.readTree(online.run("share", "create", revokedId, "--json").out()).path("url").asText();
+            String goneShare = JSON.readTree(online.run("share", "create", goneId, "--json").out()).path("url").asText();
+            // The server's trust list was read at its start: restart it so it knows this issuer too.
+            server.close();
+            server = server.restartOnSamePort().start();
+
+            host.status(revokedUrl.substring(host.base().length()), 410);
+            browser = chromium();
+            browser.get(revokedShare);
+            assertThat(browser.findElement(By.cssSelector(".verdict")).getText()).contains("Revoked");
+
+            host.status(goneUrl.substring(host.base().length()), 503);
+            browser.get(goneShare);
+            String verdict = browser.findElement(By.cssSelector(".verdict")).getText();
+            assertThat(verdict).contains("Could not be verified").doesNotContain("Genuine");
+        }
     }
 
     @Test

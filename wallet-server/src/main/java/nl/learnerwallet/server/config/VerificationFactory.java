@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import nl.learnerwallet.model.CredentialVerifier;
+import nl.learnerwallet.model.fetch.GuardedFetcher;
 import nl.learnerwallet.model.jose.IssuerKeys;
 import nl.learnerwallet.model.presentation.PresentationVerifier;
 import nl.learnerwallet.model.trust.TrustList;
@@ -15,10 +16,11 @@ import nl.learnerwallet.model.trust.TrustList;
 @Factory
 public class VerificationFactory {
 
+    /** Holder keys are did:jwk/did:key (offline); credentials may need the network, through the guarded fetcher. */
     @Singleton
-    PresentationVerifier presentationVerifier() {
+    PresentationVerifier presentationVerifier(FetchSettings fetch) {
         IssuerKeys keys = IssuerKeys.offline();
-        return new PresentationVerifier(keys, new CredentialVerifier(keys));
+        return new PresentationVerifier(keys, new CredentialVerifier(keys, GuardedFetcher.standard(fetch.allowPrivateNetworks())));
     }
 
     /** @throws UncheckedIOException when a configured trust list cannot be read: better not to start than to call issuers unknown */
