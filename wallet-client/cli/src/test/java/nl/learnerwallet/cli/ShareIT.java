@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import nl.learnerwallet.testsupport.BadgeBaker;
 import nl.learnerwallet.testsupport.DutchCredentials;
 import nl.learnerwallet.testsupport.EdubadgesIssuer;
 import nl.learnerwallet.testsupport.LoopbackIssuer;
@@ -170,13 +171,22 @@ class ShareIT {
             String revokedId = JSON.readTree(online.run("import", revokedUrl, "--json").out()).path("id").asText();
             String goneId = JSON.readTree(online.run("import", goneUrl, "--json").out()).path("id").asText();
             String revokedShare = JSON.readTree(online.run("share", "create", revokedId, "--json").out()).path("url").asText();
+            // A baked badge is shared as its assertion, and the page checks the issuer's copy.
+            Path baked = files.resolve("baked.png");
+            Files.write(baked, BadgeBaker.png(edubadges.assertion("B1", "learner@student.example.nl").toString()));
+            edubadges.publish(host, edubadges.assertion("B1", "learner@student.example.nl"));
+            String bakedId = JSON.readTree(online.run("import", baked.toString(), "--json").out()).path("id").asText();
+            String bakedShare = JSON.readTree(online.run("share", "create", bakedId, "--json").out()).path("url").asText();
             String goneShare = JSON.readTree(online.run("share", "create", goneId, "--json").out()).path("url").asText();
             // The server's trust list was read at its start: restart it so it knows this issuer too.
             server.close();
             server = server.restartOnSamePort().start();
 
-            host.status(revokedUrl.substring(host.base().length()), 410);
             browser = chromium();
+            browser.get(bakedShare);
+            assertThat(browser.findElement(By.cssSelector(".verdict")).getText()).contains("Genuine");
+
+            host.status(revokedUrl.substring(host.base().length()), 410);
             browser.get(revokedShare);
             assertThat(browser.findElement(By.cssSelector(".verdict")).getText()).contains("Revoked");
 

@@ -14,6 +14,15 @@ import nl.learnerwallet.model.presentation.EnvelopedCredential;
 /** Makes the holder-signed {@code vp+jwt} presentations of DESIGN.md. */
 public final class Presentations {
 
+    /** A credential as a presentation carries it: its format and the bytes to envelope. */
+    public record Enveloped(nl.learnerwallet.model.CredentialFormat format, byte[] bytes) {
+
+        /** What the wallet presents for a stored credential ({@link nl.learnerwallet.client.wallet.Wallet#presentable}). */
+        public static Enveloped of(nl.learnerwallet.client.wallet.Wallet wallet, StoredCredential credential) {
+            return new Enveloped(credential.format(), wallet.presentable(credential));
+        }
+    }
+
     private Presentations() {
     }
 
@@ -22,7 +31,7 @@ public final class Presentations {
      * @param nonce the verifier's nonce
      * @param disclosed identities the learner chose to show so that hashed recipients can be matched
      */
-    public static String sign(HolderKey holder, List<StoredCredential> credentials, String audience, String nonce,
+    public static String sign(HolderKey holder, List<Enveloped> credentials, String audience, String nonce,
             Instant issuedAt, Instant expiresAt, List<Identity> disclosed) {
         ObjectNode payload = StrictJson.mapper().createObjectNode();
         payload.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
@@ -41,10 +50,10 @@ public final class Presentations {
             payload.put("exp", expiresAt.getEpochSecond());
         }
         ArrayNode entries = payload.putArray("verifiableCredential");
-        for (StoredCredential credential : credentials) {
+        for (Enveloped credential : credentials) {
             ObjectNode entry = entries.addObject();
             entry.put("@context", "https://www.w3.org/ns/credentials/v2");
-            entry.put("id", EnvelopedCredential.dataUrl(credential.format(), credential.original()));
+            entry.put("id", EnvelopedCredential.dataUrl(credential.format(), credential.bytes()));
             entry.put("type", "EnvelopedVerifiableCredential");
         }
         if (!disclosed.isEmpty()) {

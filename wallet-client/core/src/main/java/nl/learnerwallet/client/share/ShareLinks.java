@@ -63,7 +63,11 @@ public final class ShareLinks {
         String token = ShareToken.generate(context.random());
         ServerClient.CreatedShare created = server.createShare(ShareToken.hash(token), request.purpose(),
                 expires.getEpochSecond(), request.maxViews());
-        String presentation = Presentations.sign(wallet.holderKey(), chosen, created.audience(), created.nonce(), now,
+        List<Presentations.Enveloped> enveloped = new ArrayList<>();
+        for (StoredCredential credential : chosen) {
+            enveloped.add(Presentations.Enveloped.of(wallet, credential));
+        }
+        String presentation = Presentations.sign(wallet.holderKey(), enveloped, created.audience(), created.nonce(), now,
                 expires, new ArrayList<>(disclosed));
         server.uploadShare(created.id(), token, presentation);
         List<String> ids = new ArrayList<>();

@@ -464,10 +464,22 @@ public final class Wallet implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The bytes a presentation envelopes for this credential: a VC-JWT's token as stored; for an
+     * Open Badges 2.0 badge the assertion itself (taken out of a baked image), which the verifier
+     * fetches again from the issuer.
+     */
+    public byte[] presentable(StoredCredential credential) {
+        return readStored(credential.format(), credential.original()).encoded().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The learner's identities that a credential's recipient check matches: what sharing it would disclose. */
     public List<Identity> identitiesMatching(StoredCredential credential, TrustList trustList) {
         List<Identity> matching = new ArrayList<>();
-        ReadCredential read = new ReadCredential(credential.format(), new String(credential.original(), StandardCharsets.UTF_8));
+        ReadCredential read = readStored(credential.format(), credential.original());
+        if (credential.format() == CredentialFormat.OB2_HOSTED || credential.format() == CredentialFormat.OB2_SIGNED) {
+            return ob2RecipientsMatching(read);
+        }
         for (Identity identity : identities()) {
             List<String> none = new ArrayList<>();
             List<String> one = new ArrayList<>();
@@ -475,7 +487,7 @@ public final class Wallet implements AutoCloseable {
             RecipientIdentities only = identity.type() == Identity.Type.EMAIL
                     ? new RecipientIdentities(none, one, none) : new RecipientIdentities(none, none, one);
             try {
-                nl.learnerwallet.model.verify.CheckResult recipient = verifier.verify(read,
+                nl.learnerwallet.model.verify.CheckResult recipient = offlineVerifier.verify(read,
                         new VerificationContext(trustList, only, context.clock())).report()
                         .check(nl.learnerwallet.model.verify.CheckId.RECIPIENT);
                 if (recipient != null && recipient.outcome() == nl.learnerwallet.model.verify.Outcome.PASSED
@@ -484,6 +496,26 @@ public final class Wallet implements AutoCloseable {
                 }
             } catch (IllegalArgumentException unsupported) {
                 // A format this verifier cannot check offline discloses nothing.
+            }
+        }
+        return matching;
+    }
+
+    /** OB 2.0: the identities whose salted hash (or plain value) is the assertion's recipient identity. */
+    private List<Identity> ob2RecipientsMatching(ReadCredential read) {
+        List<Identity> matching = new ArrayList<>();
+        JsonNode recipient;
+        try {
+            recipient = StrictJson.parse(read.encoded().getBytes(StandardCharsets.UTF_8)).path("recipient");
+        } catch (RuntimeException notJson) {
+            return matching;
+        }
+        String hash = recipient.path("identity").asText(null);
+        boolean hashed = recipient.path("hashed").asBoolean(false);
+        String salt = recipient.path("salt").asText(null);
+        for (Identity identity : identities()) {
+            if (nl.learnerwallet.model.verify.IdentityHash.matches(hash, hashed, salt, identity.value())) {
+                matching.add(identity);
             }
         }
         return matching;
