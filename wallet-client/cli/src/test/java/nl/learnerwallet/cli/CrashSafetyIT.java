@@ -61,8 +61,22 @@ class CrashSafetyIT {
                     // The server died under us.
                 }
             });
+            int before;
+            synchronized (acknowledged) {
+                before = acknowledged.size();
+            }
             uploader.start();
-            Thread.sleep(300 + random.nextInt(700));
+            // At least one acknowledged upload per cycle, however slow the machine; then kill at a random moment.
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                synchronized (acknowledged) {
+                    if (acknowledged.size() > before) {
+                        break;
+                    }
+                }
+                Thread.sleep(10);
+            }
+            Thread.sleep(random.nextInt(500));
             server.kill();
             uploader.join(60_000);
 
