@@ -65,6 +65,8 @@ class ShareAndPageTest implements TemporaryDatabase {
             Map<String, String> properties = new HashMap<>();
             properties.put("wallet.trust-list", trust.toString());
             properties.put("wallet.share.failed-lookups-per-window", "40");
+            // A long window, so that the thousand lookups cannot straddle the start of a new one.
+            properties.put("wallet.share.failed-lookup-window-seconds", "2592000");
             // The test client stands behind a "proxy" on loopback, so each test can be its own client.
             properties.put("wallet.trusted-proxies", "127.0.0.1");
             return properties;
