@@ -13,4 +13,14 @@ public final class ExitCode {
 
     private ExitCode() {
     }
+
+    /** What {@code verify} exits with for a summary status. */
+    public static int forStatus(nl.learnerwallet.model.verify.VerificationStatus status) {
+        switch (status) {
+            case VERIFIED: return OK;
+            case MALFORMED: return BAD_INPUT;
+            case UNVERIFIABLE: return UNREACHABLE;
+            default: return NOT_VERIFIED;
+        }
+    }
 }

@@ -8,12 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import nl.learnerwallet.model.CredentialVerifier;
 import nl.learnerwallet.model.card.CardJson;
+import nl.learnerwallet.model.format.CredentialReader;
+import nl.learnerwallet.model.json.UntrustedInputException;
 import nl.learnerwallet.model.fetch.FetchException;
 import nl.learnerwallet.model.json.StrictJson;
 import nl.learnerwallet.model.presentation.PresentationReport;
 import nl.learnerwallet.model.presentation.PresentationVerifier;
 import nl.learnerwallet.model.presentation.PresentedCredential;
-import nl.learnerwallet.model.verify.VerificationStatus;
 
 /**
  * {@code wallet verify} for what an employer holds: a share link, a QR code image of one, or a
@@ -24,9 +25,13 @@ final class PresentationTargets {
     private PresentationTargets() {
     }
 
-    /** The exit code when the target is a presentation this class handles, else null. */
-    static Integer verify(WalletCommand root, String target, boolean offline) {
-        String presentation = presentationOf(root, target, offline);
+    /**
+     * The exit code when the target is a presentation this class handles, else null.
+     *
+     * @param file the target's bytes when it is a file, else null
+     */
+    static Integer verify(WalletCommand root, String target, byte[] file, boolean offline) {
+        String presentation = presentationOf(root, target, file, offline);
         if (presentation == null) {
             return null;
         }
@@ -35,23 +40,20 @@ final class PresentationTargets {
         PresentationReport report = verifier.verify(presentation, PresentationVerifier.Expectation.none(),
                 root.home().trustList(), root.context().clock());
         print(root, report);
-        VerificationStatus status = report.status();
-        if (status == VerificationStatus.VERIFIED) {
-            return ExitCode.OK;
-        }
-        return status == VerificationStatus.MALFORMED ? ExitCode.BAD_INPUT
-                : status == VerificationStatus.UNVERIFIABLE ? ExitCode.UNREACHABLE : ExitCode.NOT_VERIFIED;
+        return ExitCode.forStatus(report.status());
     }
 
-    private static String presentationOf(WalletCommand root, String target, boolean offline) {
+    private static String presentationOf(WalletCommand root, String target, byte[] bytes, boolean offline) {
         if (Inputs.isUrl(target)) {
             return isShareLink(target) ? download(root, target, offline) : null;
         }
-        if (!Inputs.isFile(target)) {
+        if (bytes == null) {
             return null;
         }
-        byte[] bytes = Inputs.readFile(target);
         if (QrImages.isImage(bytes)) {
+            if (isBakedBadge(bytes)) {
+                return null; // its chunks are read without decoding pixels, by the credential reader
+            }
             String text;
             try {
                 text = QrImages.read(Paths.get(target));
@@ -65,6 +67,16 @@ final class PresentationTargets {
         }
         String text = new String(bytes, StandardCharsets.UTF_8).trim();
         return isPresentationJwt(text) ? text : null;
+    }
+
+    /** Whether the image carries a credential in its chunks: then it is a badge, not a QR code to decode. */
+    private static boolean isBakedBadge(byte[] bytes) {
+        try {
+            CredentialReader.read(bytes);
+            return true;
+        } catch (UntrustedInputException noCredential) {
+            return false;
+        }
     }
 
     /** A link of the form {@code https://host/s/TOKEN}. */

@@ -10,18 +10,22 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /** QR codes as PNG files (zxing javase on top of the core's module grid), and reading them back. */
 final class QrImages {
 
     /** Pixels per module: a 33-module code becomes a 264-pixel image, easy to scan from a screen. */
     private static final int SCALE = 8;
+    /** A phone photo of a QR code is far below this; larger images are refused unread. */
+    private static final long MAX_PIXELS = 40_000_000L;
 
     private QrImages() {
     }
@@ -55,17 +59,30 @@ final class QrImages {
      * @throws IllegalArgumentException when the image holds no readable QR code
      */
     static String read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            // ImageIO decodes pixels; refuse absurd dimensions before it allocates for them.
-            BufferedImage image = ImageIO.read(in);
-            if (image == null || (long) image.getWidth() * image.getHeight() > 40_000_000L) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
                 throw new IllegalArgumentException("not a readable image");
             }
-            Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-            hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                    hints).getText();
-        } catch (IOException | NotFoundException | ChecksumException | FormatException e) {
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                // The header says how large the picture is: refuse absurd sizes before any pixel is decoded.
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+                    throw new IllegalArgumentException("the image is too large to hold a QR code");
+                }
+                BufferedImage image = reader.read(0);
+                Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+                hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+                return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                        hints).getText();
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | NotFoundException | ChecksumException | FormatException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException) {
+                throw (IllegalArgumentException) e;
+            }
             throw new IllegalArgumentException("the image holds no readable QR code", e);
         }
     }

@@ -9,7 +9,6 @@ import nl.learnerwallet.model.format.CredentialReader;
 import nl.learnerwallet.model.verify.RecipientIdentities;
 import nl.learnerwallet.model.verify.VerificationContext;
 import nl.learnerwallet.model.verify.VerificationReport;
-import nl.learnerwallet.model.verify.VerificationStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +31,9 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WalletCommand root = root();
-        Integer presentation = PresentationTargets.verify(root, target, offline);
+        // A file is read once, whichever verifier it turns out to be for.
+        byte[] input = !Inputs.isUrl(target) && Inputs.isFile(target) ? Inputs.readFile(target) : null;
+        Integer presentation = PresentationTargets.verify(root, target, input, offline);
         if (presentation != null) {
             return presentation;
         }
@@ -44,8 +45,7 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
             CredentialVerifier.Verified verified = verifyUrl(root, home);
             report = verified.report();
             card = verified.card();
-        } else if (Inputs.isFile(target)) {
-            byte[] input = Inputs.readFile(target);
+        } else if (input != null) {
             CredentialVerifier.Verified verified;
             if (home.hasWallet()) {
                 try (Wallet wallet = root.unlock()) {
@@ -68,12 +68,7 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
             }
         }
         print(root, report, card, storedId);
-        VerificationStatus status = report.status();
-        if (status == VerificationStatus.VERIFIED) {
-            return ExitCode.OK;
-        }
-        return status == VerificationStatus.MALFORMED ? ExitCode.BAD_INPUT
-                : status == VerificationStatus.UNVERIFIABLE ? ExitCode.UNREACHABLE : ExitCode.NOT_VERIFIED;
+        return ExitCode.forStatus(report.status());
     }
 
     /** A hosted OB 2.0 assertion by its URL, without storing it; never with {@code --offline}. */
