@@ -19,9 +19,6 @@ final class InitCommand extends Subcommand implements Runnable {
             throw new CliException(ExitCode.BAD_INPUT, "WALLET_EXISTS", Messages.get("error.walletExists", home.directory()));
         }
         char[] passphrase = root.passphrases().chooseNew();
-        if (passphrase.length < Wallet.MIN_PASSPHRASE_LENGTH) {
-            throw new CliException(ExitCode.BAD_INPUT, "WEAK_PASSPHRASE", Messages.get("wallet.WEAK_PASSPHRASE"));
-        }
         RecordStore store = home.openStore(true);
         Wallet.Created created;
         try {

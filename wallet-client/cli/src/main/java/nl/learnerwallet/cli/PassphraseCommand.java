@@ -5,7 +5,7 @@ import nl.learnerwallet.client.store.RecordStore;
 import nl.learnerwallet.client.wallet.Wallet;
 import nl.learnerwallet.model.json.StrictJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code wallet passphrase reset}: a new passphrase, proven by the recovery code. */
 @Command(name = "passphrase", description = "Manage the passphrase.", subcommands = PassphraseCommand.Reset.class)
@@ -19,16 +19,14 @@ final class PassphraseCommand extends Subcommand implements Runnable {
     @Command(name = "reset", description = "Set a new passphrase with the recovery code (when the old one is forgotten).")
     static final class Reset extends Subcommand implements Runnable {
 
-        @Option(names = "--recovery-code", paramLabel = "CODE", descriptionKey = "option.recoveryCode",
-                description = "The recovery code shown at init (asked for when left out).")
-        String recoveryCode;
+        @Mixin
+        RecoveryCodeOption recoveryCode = new RecoveryCodeOption();
 
         @Override
         public void run() {
             WalletCommand root = root();
             RecordStore store = root.home().openStore(false);
-            String code = recoveryCode != null ? recoveryCode
-                    : new String(root.passphrases().secret(Messages.get("prompt.recoveryCode")));
+            String code = recoveryCode.text(root);
             char[] passphrase = root.passphrases().chooseNew();
             try (Wallet wallet = Wallet.resetPassphrase(store, code, passphrase, root.context())) {
                 if (root.json()) {

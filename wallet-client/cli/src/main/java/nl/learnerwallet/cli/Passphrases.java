@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import nl.learnerwallet.client.wallet.Wallet;
 
 /**
  * Where the passphrase comes from, in the contract's order: {@code WALLET_PASSPHRASE}, then
@@ -34,18 +35,23 @@ final class Passphrases {
         return given != null ? given : prompt(Messages.get("prompt.passphrase"));
     }
 
-    /** A new passphrase: asked twice when prompted, so a typo does not lock the learner out. */
+    /**
+     * A new passphrase: asked twice when prompted, so a typo does not lock the learner out, and
+     * refused when too short before anything is written.
+     */
     char[] chooseNew() {
-        char[] given = given();
-        if (given != null) {
-            return given;
+        char[] chosen = given();
+        if (chosen == null) {
+            chosen = prompt(Messages.get("prompt.newPassphrase"));
+            char[] second = prompt(Messages.get("prompt.repeatPassphrase"));
+            if (!Arrays.equals(chosen, second)) {
+                throw new CliException(ExitCode.BAD_INPUT, "PASSPHRASES_DIFFER", Messages.get("error.passphrasesDiffer"));
+            }
         }
-        char[] first = prompt(Messages.get("prompt.newPassphrase"));
-        char[] second = prompt(Messages.get("prompt.repeatPassphrase"));
-        if (!Arrays.equals(first, second)) {
-            throw new CliException(ExitCode.BAD_INPUT, "PASSPHRASES_DIFFER", Messages.get("error.passphrasesDiffer"));
+        if (chosen.length < Wallet.MIN_PASSPHRASE_LENGTH) {
+            throw new CliException(ExitCode.BAD_INPUT, "WEAK_PASSPHRASE", Messages.get("wallet.WEAK_PASSPHRASE"));
         }
-        return first;
+        return chosen;
     }
 
     /** A secret other than the passphrase (the recovery code), prompted without echo. */

@@ -9,6 +9,7 @@ import nl.learnerwallet.client.sync.SyncService;
 import nl.learnerwallet.client.wallet.Wallet;
 import nl.learnerwallet.model.json.StrictJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code wallet restore --server URL --recovery-code CODE}: the wallet back on a new device. */
@@ -19,9 +20,8 @@ final class RestoreCommand extends Subcommand implements Runnable {
             description = "The wallet server, e.g. http://localhost:8080.")
     String server;
 
-    @Option(names = "--recovery-code", paramLabel = "CODE", descriptionKey = "option.recoveryCode",
-            description = "The recovery code shown at init (asked for when left out).")
-    String recoveryCode;
+    @Mixin
+    RecoveryCodeOption recoveryCode = new RecoveryCodeOption();
 
     @Override
     public void run() {
@@ -33,15 +33,11 @@ final class RestoreCommand extends Subcommand implements Runnable {
         String url = Servers.normalise(server);
         RecoveryCode code;
         try {
-            code = RecoveryCode.parse(recoveryCode != null ? recoveryCode
-                    : new String(root.passphrases().secret(Messages.get("prompt.recoveryCode"))));
+            code = RecoveryCode.parse(recoveryCode.text(root));
         } catch (InvalidRecoveryCodeException e) {
             throw new CliException(ExitCode.BAD_INPUT, "WRONG_RECOVERY_CODE", Messages.get("wallet.WRONG_RECOVERY_CODE"));
         }
         char[] passphrase = root.passphrases().chooseNew();
-        if (passphrase.length < Wallet.MIN_PASSPHRASE_LENGTH) {
-            throw new CliException(ExitCode.BAD_INPUT, "WEAK_PASSPHRASE", Messages.get("wallet.WEAK_PASSPHRASE"));
-        }
         RecordStore store = home.openStore(true);
         SyncService.Restored restored;
         try {
