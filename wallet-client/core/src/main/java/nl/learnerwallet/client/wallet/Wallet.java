@@ -103,22 +103,20 @@ public final class Wallet implements AutoCloseable {
         PassphraseKdfParameters kdf = PassphraseKdfParameters.recommended(context.random());
         byte[] passphraseKey = KeyDerivation.fromPassphrase(passphrase, kdf);
         byte[] recoveryKey = KeyDerivation.fromRecoveryCode(code, KeyDerivation.STORE_RECOVERY_KEY);
-        Wallet[] created = new Wallet[1];
         store.inTransaction(() -> {
             store.putMeta(META_VERSION, "1".getBytes(StandardCharsets.US_ASCII));
             store.putMeta(META_KDF, kdfJson(kdf));
             store.putMeta(META_KEY_BY_PASSPHRASE, AesGcm.encrypt(passphraseKey, dataKey, AD_PASSPHRASE, context.random()));
             store.putMeta(META_KEY_BY_RECOVERY, AesGcm.encrypt(recoveryKey, dataKey, AD_RECOVERY, context.random()));
-            Wallet wallet = new Wallet(store, dataKey, context);
-            wallet.keys.put(HOLDER_KEY, HolderKey.generate(context.random()).toPrivateJwk());
-            wallet.keys.put(BACKUP_KEY, KeyDerivation.fromRecoveryCode(code, KeyDerivation.BACKUP_KEY));
-            wallet.keys.put(ACCOUNT_KEY_SEED, KeyDerivation.fromRecoveryCode(code, KeyDerivation.ACCOUNT_KEY));
-            created[0] = wallet;
+            KeyStorage keys = new StoreKeyStorage(new EncryptedRecords(store, dataKey, context.random(), context.clock()));
+            keys.put(HOLDER_KEY, HolderKey.generate(context.random()).toPrivateJwk());
+            keys.put(BACKUP_KEY, KeyDerivation.fromRecoveryCode(code, KeyDerivation.BACKUP_KEY));
+            keys.put(ACCOUNT_KEY_SEED, KeyDerivation.fromRecoveryCode(code, KeyDerivation.ACCOUNT_KEY));
         });
+        // Opened after the transaction, so that the holder key written inside it is loaded.
+        Wallet wallet = new Wallet(store, dataKey, context);
         Arrays.fill(dataKey, (byte) 0);
-        // Re-open so that the holder key written inside the transaction is loaded.
-        return new Created(new Wallet(store, unwrap(store, passphraseKey, META_KEY_BY_PASSPHRASE, AD_PASSPHRASE,
-                WalletException.Problem.WRONG_PASSPHRASE), context), code);
+        return new Created(wallet, code);
     }
 
     /** @throws WalletException {@code NO_WALLET} or {@code WRONG_PASSPHRASE} */
