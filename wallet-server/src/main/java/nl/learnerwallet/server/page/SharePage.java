@@ -62,20 +62,22 @@ final class SharePage {
         return html.toString();
     }
 
+    /** The same for every link that does not work: unknown, expired, revoked or used up. */
     static String notAvailable(PageText text) {
-        StringBuilder html = new StringBuilder(2048);
-        head(html, text, text.get("page.unavailableTitle"));
-        html.append("<main id=\"main\">\n<h1>").append(Html.escape(text.get("page.unavailableTitle"))).append("</h1>\n<p>")
-                .append(Html.escape(text.get("page.unavailable"))).append("</p>\n</main>\n</body>\n</html>\n");
-        return html.toString();
+        return message(text, text.get("page.unavailableTitle"), text.get("page.unavailableTitle"), text.get("page.unavailable"));
     }
 
     /** What link-preview fetchers get: that something was shared, nothing of what. */
     static String preview(PageText text) {
-        StringBuilder html = new StringBuilder(1024);
-        head(html, text, text.get("page.title"));
-        html.append("<main id=\"main\">\n<h1>").append(Html.escape(text.get("page.heading"))).append("</h1>\n<p>")
-                .append(Html.escape(text.get("page.previewOnly"))).append("</p>\n</main>\n</body>\n</html>\n");
+        return message(text, text.get("page.title"), text.get("page.heading"), text.get("page.previewOnly"));
+    }
+
+    /** A page of one heading and one sentence. */
+    private static String message(PageText text, String title, String heading, String sentence) {
+        StringBuilder html = new StringBuilder(2048);
+        head(html, text, title);
+        html.append("<main id=\"main\">\n<h1>").append(Html.escape(heading)).append("</h1>\n<p>")
+                .append(Html.escape(sentence)).append("</p>\n</main>\n</body>\n</html>\n");
         return html.toString();
     }
 
