@@ -27,15 +27,21 @@ public final class ReportJson {
         }
         ArrayNode checks = node.putArray("checks");
         for (CheckResult check : report.checks()) {
-            ObjectNode each = checks.addObject();
-            each.put("id", check.check().id());
-            each.put("outcome", check.outcome().id());
-            each.put("reason", check.reason().name());
-            if (check.detail() != null) {
-                each.put("detail", check.detail());
-            }
+            checks.add(write(check));
         }
         return node;
+    }
+
+    /** One check: {@code id}, {@code outcome}, {@code reason} and, when there is one, {@code detail}. */
+    public static ObjectNode write(CheckResult check) {
+        ObjectNode each = StrictJson.mapper().createObjectNode();
+        each.put("id", check.check().id());
+        each.put("outcome", check.outcome().id());
+        each.put("reason", check.reason().name());
+        if (check.detail() != null) {
+            each.put("detail", check.detail());
+        }
+        return each;
     }
 
     /** @throws IllegalArgumentException when the JSON is not a report this class wrote */

@@ -5,6 +5,7 @@ import nl.learnerwallet.client.wallet.CredentialRefusedException;
 import nl.learnerwallet.client.wallet.ImportResult;
 import nl.learnerwallet.client.wallet.StoredCredential;
 import nl.learnerwallet.client.wallet.Wallet;
+import nl.learnerwallet.model.verify.ReportJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -29,7 +30,7 @@ final class ImportCommand extends Subcommand implements Runnable {
             } catch (CredentialRefusedException refused) {
                 boolean tampered = refused.report().status() == nl.learnerwallet.model.verify.VerificationStatus.TAMPERED;
                 if (root.json()) {
-                    root.printJson(Reports.reportJson(refused.report()));
+                    root.printJson(ReportJson.write(refused.report()));
                 } else {
                     Reports.printChecks(root.err(), refused.report());
                 }

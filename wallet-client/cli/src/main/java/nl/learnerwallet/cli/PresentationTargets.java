@@ -15,6 +15,7 @@ import nl.learnerwallet.model.json.StrictJson;
 import nl.learnerwallet.model.presentation.PresentationReport;
 import nl.learnerwallet.model.presentation.PresentationVerifier;
 import nl.learnerwallet.model.presentation.PresentedCredential;
+import nl.learnerwallet.model.verify.ReportJson;
 
 /**
  * {@code wallet verify} for what an employer holds: a share link, a QR code image of one, or a
@@ -122,11 +123,10 @@ final class PresentationTargets {
             document.put("checkedAt", report.checkedAt().toString());
             document.put("holder", report.holder());
             ArrayNode checks = document.putArray("checks");
-            checks.addObject().put("id", report.holderBinding().check().id()).put("outcome", report.holderBinding().outcome().id())
-                    .put("reason", report.holderBinding().reason().name());
+            checks.add(ReportJson.write(report.holderBinding()));
             ArrayNode credentials = document.putArray("credentials");
             for (PresentedCredential credential : report.credentials()) {
-                ObjectNode each = Reports.reportJson(credential.report());
+                ObjectNode each = ReportJson.write(credential.report());
                 if (credential.card() != null) {
                     each.put("title", credential.card().title());
                     each.put("kind", credential.card().kind().name());

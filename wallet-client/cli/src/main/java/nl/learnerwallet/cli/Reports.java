@@ -20,11 +20,6 @@ final class Reports {
     private Reports() {
     }
 
-    /** {@code status} and {@code checks} ({@code id}, {@code outcome}, {@code reason}), as the contract names them. */
-    static ObjectNode reportJson(VerificationReport report) {
-        return ReportJson.write(report);
-    }
-
     static ObjectNode summaryJson(StoredCredential credential) {
         ObjectNode node = StrictJson.mapper().createObjectNode();
         node.put("id", credential.id());
@@ -41,7 +36,7 @@ final class Reports {
         ObjectNode node = summaryJson(credential);
         node.put("importedAt", credential.importedAt().toString());
         node.set("card", CardJson.write(credential.card()));
-        node.set("checks", reportJson(credential.report()).get("checks"));
+        node.set("checks", ReportJson.write(credential.report()).get("checks"));
         return node;
     }
 

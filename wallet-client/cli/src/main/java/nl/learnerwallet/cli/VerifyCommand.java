@@ -10,6 +10,7 @@ import nl.learnerwallet.model.verify.RecipientIdentities;
 import nl.learnerwallet.model.verify.VerificationContext;
 import nl.learnerwallet.model.verify.VerificationReport;
 import java.util.concurrent.Callable;
+import nl.learnerwallet.model.verify.ReportJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -88,7 +89,7 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
 
     private static void print(WalletCommand root, VerificationReport report, CredentialCard card, String storedId) {
         if (root.json()) {
-            ObjectNode document = Reports.reportJson(report);
+            ObjectNode document = ReportJson.write(report);
             if (storedId != null) {
                 document.put("id", storedId);
             }

@@ -172,8 +172,7 @@ public class PageController {
         root.put("status", report.status().name());
         root.put("checkedAt", report.checkedAt().toString());
         root.put("holder", report.holder());
-        root.set("holderBinding", ReportJson.write(nl.learnerwallet.model.verify.VerificationReport.of(report.checkedAt(),
-                java.util.Collections.singletonList(report.holderBinding()))).get("checks").get(0));
+        root.set("holderBinding", ReportJson.write(report.holderBinding()));
         ObjectNode link = root.putObject("link");
         link.put("expiresAt", linkExpires.toString());
         if (viewsLeft != null) {
