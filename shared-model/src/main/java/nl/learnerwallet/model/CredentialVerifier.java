@@ -16,6 +16,7 @@ import nl.learnerwallet.model.jose.VcJwt;
 import nl.learnerwallet.model.jose.VcJwtVerifier;
 import nl.learnerwallet.model.json.UntrustedInputException;
 import nl.learnerwallet.model.ob2.HostedBadgeVerifier;
+import nl.learnerwallet.model.ob2.Ob2Verification;
 import nl.learnerwallet.model.ob2.Ob2Checks;
 import nl.learnerwallet.model.ob2.Ob2Documents;
 import nl.learnerwallet.model.ob2.SignedBadgeVerifier;
@@ -92,11 +93,11 @@ public final class CredentialVerifier {
                 return new Verified(credential.format(), result.report(), card);
             }
             case OB2_HOSTED: {
-                HostedBadgeVerifier.Result result = hosted.verify(credential.encoded(), context);
+                Ob2Verification result = hosted.verify(credential.encoded(), context);
                 return ob2(credential.format(), result.report(), result.documents());
             }
             case OB2_SIGNED: {
-                SignedBadgeVerifier.Result result = signed.verify(credential.encoded(), context);
+                Ob2Verification result = signed.verify(credential.encoded(), context);
                 return ob2(credential.format(), result.report(), result.documents());
             }
             case OB3_DI: {

@@ -33,12 +33,8 @@ public final class HostedBadgeVerifier {
         this.fetcher = fetcher;
     }
 
-    /** The report, and the documents the card is read from (null when nothing readable was found). */
-    public record Result(VerificationReport report, Ob2Documents documents) {
-    }
-
     /** @param encoded the assertion JSON, or only the URL of a hosted assertion. Never throws for bad input. */
-    public Result verify(String encoded, VerificationContext context) {
+    public Ob2Verification verify(String encoded, VerificationContext context) {
         List<CheckResult> checks = new ArrayList<>();
         JsonNode local = null;
         String url;
@@ -49,18 +45,18 @@ public final class HostedBadgeVerifier {
                 local = StrictJson.parse(encoded.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } catch (UntrustedInputException e) {
                 checks.add(CheckResult.failed(CheckId.FORMAT, Reason.BAD_JSON, e.getMessage()));
-                return result(context, checks, null);
+                return Ob2Verification.of(context, checks, null);
             }
             CheckResult problem = Ob2Checks.formatProblem(local);
             if (problem != null) {
                 checks.add(problem);
-                return result(context, checks, null);
+                return Ob2Verification.of(context, checks, null);
             }
             url = local.path("id").asText("");
             if (!isUrl(url)) {
                 checks.add(CheckResult.failed(CheckId.FORMAT, Reason.NOT_A_CREDENTIAL,
                         "a hosted assertion's id is the URL it is hosted at"));
-                return result(context, checks, null);
+                return Ob2Verification.of(context, checks, null);
             }
         }
         if (fetcher == null) {
@@ -75,7 +71,7 @@ public final class HostedBadgeVerifier {
                 checks.add(CheckResult.passed(CheckId.FORMAT));
                 checks.add(CheckResult.passed(CheckId.SIGNATURE, Reason.OK, "the issuer answered 410 Gone"));
                 checks.add(CheckResult.failed(CheckId.STATUS, Reason.REVOKED, "the issuer answered 410 Gone"));
-                return result(context, checks, local == null ? null : Ob2Documents.embedded(local));
+                return Ob2Verification.of(context, checks, local == null ? null : Ob2Documents.embedded(local));
             }
             return unchecked(local, checks, context, e.reason, e.getMessage());
         }
@@ -83,18 +79,18 @@ public final class HostedBadgeVerifier {
             checks.add(CheckResult.passed(CheckId.FORMAT));
             checks.add(CheckResult.failed(CheckId.ISSUER_KEY, Reason.HOSTED_ID_MISMATCH,
                     "the hosted assertion names another id than its URL"));
-            return result(context, checks, local == null ? null : Ob2Documents.embedded(local));
+            return Ob2Verification.of(context, checks, local == null ? null : Ob2Documents.embedded(local));
         }
         if (hosted.path("revoked").asBoolean(false)) {
             checks.add(CheckResult.passed(CheckId.FORMAT));
             checks.add(CheckResult.passed(CheckId.SIGNATURE, Reason.OK, "the issuer's hosted copy says it is revoked"));
             checks.add(CheckResult.failed(CheckId.STATUS, Reason.REVOKED, hosted.path("revocationReason").asText(null)));
-            return result(context, checks, local == null ? null : Ob2Documents.embedded(local));
+            return Ob2Verification.of(context, checks, local == null ? null : Ob2Documents.embedded(local));
         }
         CheckResult problem = Ob2Checks.formatProblem(hosted);
         if (problem != null) {
             checks.add(problem);
-            return result(context, checks, null);
+            return Ob2Verification.of(context, checks, null);
         }
         checks.add(CheckResult.passed(CheckId.FORMAT));
         JsonNode badge;
@@ -113,7 +109,7 @@ public final class HostedBadgeVerifier {
             }
             checks.addAll(Ob2Checks.contentChecks(known, context));
             checks.add(CheckResult.passed(CheckId.STATUS, Reason.OK, "the issuer still hosts it"));
-            return result(context, checks, known);
+            return Ob2Verification.of(context, checks, known);
         }
         Ob2Documents fetched = new Ob2Documents(hosted, badge, issuer);
         if (local != null && !local.equals(hosted)) {
@@ -125,21 +121,21 @@ public final class HostedBadgeVerifier {
         checks.add(scope(url, issuer));
         checks.addAll(Ob2Checks.contentChecks(fetched, context));
         checks.add(CheckResult.passed(CheckId.STATUS, Reason.OK, "the issuer still hosts it"));
-        return result(context, checks, fetched);
+        return Ob2Verification.of(context, checks, fetched);
     }
 
     /** The hosted copy could not be had: what the local copy says, with the issuer's side inconclusive. */
-    private static Result unchecked(JsonNode local, List<CheckResult> checks, VerificationContext context,
+    private static Ob2Verification unchecked(JsonNode local, List<CheckResult> checks, VerificationContext context,
             Reason reason, String detail) {
         checks.add(CheckResult.passed(CheckId.FORMAT));
         checks.add(CheckResult.inconclusive(CheckId.SIGNATURE, reason, detail));
         if (local == null) {
-            return result(context, checks, null);
+            return Ob2Verification.of(context, checks, null);
         }
         Ob2Documents known = Ob2Documents.embedded(local);
         checks.addAll(Ob2Checks.contentChecks(known, context));
         checks.add(CheckResult.inconclusive(CheckId.STATUS, reason, "the revocation status could not be checked"));
-        return result(context, checks, known);
+        return Ob2Verification.of(context, checks, known);
     }
 
     /** OB 2.0 VerificationObject on the issuer profile; by default the issuer id's origin. */
@@ -201,9 +197,5 @@ public final class HostedBadgeVerifier {
         String trimmed = text.trim();
         return (trimmed.startsWith("https://") || trimmed.startsWith("http://")) && trimmed.indexOf(' ') < 0
                 && trimmed.indexOf('\n') < 0;
-    }
-
-    private static Result result(VerificationContext context, List<CheckResult> checks, Ob2Documents documents) {
-        return new Result(VerificationReport.of(context.clock().instant(), checks), documents);
     }
 }

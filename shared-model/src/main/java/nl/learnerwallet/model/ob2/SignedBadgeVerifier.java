@@ -38,9 +38,6 @@ public final class SignedBadgeVerifier {
         this.fetcher = fetcher;
     }
 
-    public record Result(VerificationReport report, Ob2Documents documents) {
-    }
-
     /** The assertion carried by a signed badge; null when the token is not readable as one. */
     public static JsonNode payload(String token) {
         String[] parts = token.trim().split("\\.", -1);
@@ -56,27 +53,27 @@ public final class SignedBadgeVerifier {
     }
 
     /** Never throws for a bad token. */
-    public Result verify(String token, VerificationContext context) {
+    public Ob2Verification verify(String token, VerificationContext context) {
         List<CheckResult> checks = new ArrayList<>();
         JsonNode header = header(token);
         JsonNode assertion = payload(token);
         if (header == null || assertion == null) {
             checks.add(CheckResult.failed(CheckId.FORMAT, Reason.NOT_A_JWT, "not a signed Open Badge"));
-            return result(context, checks, null);
+            return Ob2Verification.of(context, checks, null);
         }
         CheckResult problem = Ob2Checks.formatProblem(assertion);
         if (problem != null) {
             checks.add(problem);
-            return result(context, checks, null);
+            return Ob2Verification.of(context, checks, null);
         }
         checks.add(CheckResult.passed(CheckId.FORMAT));
         if (!ALLOWED_ALGORITHMS.contains(header.path("alg").asText(""))) {
             checks.add(CheckResult.failed(CheckId.SIGNATURE, Reason.ALGORITHM_NOT_ALLOWED, "the algorithm is not allowed"));
-            return result(context, checks, Ob2Documents.embedded(assertion));
+            return Ob2Verification.of(context, checks, Ob2Documents.embedded(assertion));
         }
         if (header.has("jku") || header.has("x5u")) {
             checks.add(CheckResult.failed(CheckId.ISSUER_KEY, Reason.KEY_URL_NOT_ALLOWED, "keys are never fetched from the token"));
-            return result(context, checks, Ob2Documents.embedded(assertion));
+            return Ob2Verification.of(context, checks, Ob2Documents.embedded(assertion));
         }
         if (fetcher == null) {
             Ob2Documents known = Ob2Documents.embedded(assertion);
@@ -84,7 +81,7 @@ public final class SignedBadgeVerifier {
             checks.add(CheckResult.inconclusive(CheckId.SIGNATURE, Reason.NOT_CHECKED_OFFLINE, "verified offline"));
             checks.addAll(Ob2Checks.contentChecks(known, context));
             checks.add(CheckResult.inconclusive(CheckId.STATUS, Reason.NOT_CHECKED_OFFLINE, "verified offline"));
-            return result(context, checks, known);
+            return Ob2Verification.of(context, checks, known);
         }
         IssuerDocuments documents = new IssuerDocuments(fetcher);
         JsonNode badge;
@@ -98,7 +95,7 @@ public final class SignedBadgeVerifier {
             checks.add(CheckResult.inconclusive(CheckId.SIGNATURE, e.reason, "no issuer key to check the signature with"));
             checks.addAll(Ob2Checks.contentChecks(known, context));
             checks.add(CheckResult.inconclusive(CheckId.STATUS, e.reason, "the revocation list could not be checked"));
-            return result(context, checks, known);
+            return Ob2Verification.of(context, checks, known);
         }
         Ob2Documents known = new Ob2Documents(assertion, badge, issuer);
         String issuerId = issuer.path("id").asText(null);
@@ -110,12 +107,12 @@ public final class SignedBadgeVerifier {
             checks.add(CheckResult.inconclusive(CheckId.SIGNATURE, e.reason, "no issuer key to check the signature with"));
             checks.addAll(Ob2Checks.contentChecks(known, context));
             checks.add(CheckResult.inconclusive(CheckId.STATUS, e.reason, "the revocation list could not be checked"));
-            return result(context, checks, known);
+            return Ob2Verification.of(context, checks, known);
         }
         if (keys.isEmpty()) {
             checks.add(CheckResult.failed(CheckId.ISSUER_KEY, Reason.ISSUER_KEY_UNRESOLVABLE,
                     "the issuer profile publishes no usable key"));
-            return result(context, checks, known);
+            return Ob2Verification.of(context, checks, known);
         }
         String creator = assertion.path("verification").path("creator").asText(null);
         if (creator != null) {
@@ -128,7 +125,7 @@ public final class SignedBadgeVerifier {
             if (named.isEmpty()) {
                 checks.add(CheckResult.failed(CheckId.ISSUER_KEY, Reason.KID_NOT_ISSUERS,
                         "the signing key named by the assertion is not one of the issuer's keys"));
-                return result(context, checks, known);
+                return Ob2Verification.of(context, checks, known);
             }
             keys = named;
         }
@@ -142,12 +139,12 @@ public final class SignedBadgeVerifier {
         checks.add(CheckResult.passed(CheckId.ISSUER_KEY, Reason.OK, keys.get(0).keyId()));
         if (signer == null) {
             checks.add(CheckResult.failed(CheckId.SIGNATURE, Reason.BAD_SIGNATURE, "the signature does not match the issuer's key"));
-            return result(context, checks, known);
+            return Ob2Verification.of(context, checks, known);
         }
         checks.add(CheckResult.passed(CheckId.SIGNATURE));
         checks.addAll(Ob2Checks.contentChecks(known, context));
         checks.add(revocation(documents, issuer, assertion.path("id").asText(null)));
-        return result(context, checks, known);
+        return Ob2Verification.of(context, checks, known);
     }
 
     private static List<IssuerKey> keys(IssuerDocuments documents, JsonNode issuer, String issuerId)
@@ -217,9 +214,5 @@ public final class SignedBadgeVerifier {
         } catch (UntrustedInputException | IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static Result result(VerificationContext context, List<CheckResult> checks, Ob2Documents documents) {
-        return new Result(VerificationReport.of(context.clock().instant(), checks), documents);
     }
 }
