@@ -28,7 +28,7 @@ public class RateLimiter {
     public boolean tryAcquire(String scope, String client, int limit, long windowSeconds) {
         long now = clock.instant().getEpochSecond();
         long window = now / windowSeconds;
-        String id = SignedRequest.sha256Hex((scope + "\n" + window + "\n" + client).getBytes(StandardCharsets.UTF_8));
+        String id = windowId(scope, client, window);
         windows.deleteByExpiresAtLessThan(now);
         if (windows.increment(id) == 0) {
             try {
@@ -42,8 +42,12 @@ public class RateLimiter {
 
     /** Whether the client is already over the limit, without counting (a plain read: no write lock). */
     public boolean isOver(String scope, String client, int limit, long windowSeconds) {
-        long window = clock.instant().getEpochSecond() / windowSeconds;
-        String id = SignedRequest.sha256Hex((scope + "\n" + window + "\n" + client).getBytes(StandardCharsets.UTF_8));
+        String id = windowId(scope, client, clock.instant().getEpochSecond() / windowSeconds);
         return windows.findById(id).map(found -> found.hits() >= limit).orElse(false);
+    }
+
+    /** The row of one client's count in one window: a hash, so no client address is stored. */
+    private static String windowId(String scope, String client, long window) {
+        return SignedRequest.sha256Hex((scope + "\n" + window + "\n" + client).getBytes(StandardCharsets.UTF_8));
     }
 }
