@@ -20,6 +20,10 @@ import nl.learnerwallet.model.ob2.Ob2Verification;
 import nl.learnerwallet.model.ob2.Ob2Checks;
 import nl.learnerwallet.model.ob2.Ob2Documents;
 import nl.learnerwallet.model.ob2.SignedBadgeVerifier;
+import nl.learnerwallet.model.sdjwt.KeyBindingRule;
+import nl.learnerwallet.model.sdjwt.SdJwtCardMapper;
+import nl.learnerwallet.model.sdjwt.SdJwtVc;
+import nl.learnerwallet.model.sdjwt.SdJwtVcVerifier;
 import nl.learnerwallet.model.status.BitstringStatusListCheck;
 import nl.learnerwallet.model.verify.CheckId;
 import nl.learnerwallet.model.verify.CheckResult;
@@ -40,6 +44,7 @@ public final class CredentialVerifier {
 
     private final IssuerKeyResolver offlineKeys;
     private final VcJwtVerifier vcJwt;
+    private final SdJwtVcVerifier sdJwt;
     private final StatusCheck statusCheck;
     private final HostedBadgeVerifier hosted;
     private final SignedBadgeVerifier signed;
@@ -66,25 +71,55 @@ public final class CredentialVerifier {
         }
         this.statusCheck = new StatusCheck(fetcher == null ? null : new BitstringStatusListCheck(fetcher, all));
         this.vcJwt = new VcJwtVerifier(all, statusCheck);
+        this.sdJwt = new SdJwtVcVerifier(all, statusCheck);
         this.hosted = new HostedBadgeVerifier(fetcher);
         this.signed = new SignedBadgeVerifier(fetcher);
     }
 
     /**
-     * What verification found: the report, the card when the credential could be read, and for
+     * What verification found: the report, the card when the credential could be read, for
      * network formats the documents it was read from ({@code resolved}: OB 2.0 assertion, badge
-     * class and issuer profile), kept so that cards and offline checks need no network.
+     * class and issuer profile), kept so that cards and offline checks need no network, and for an
+     * SD-JWT the claims of its type that were not disclosed.
      */
-    public record Verified(CredentialFormat format, VerificationReport report, CredentialCard card, JsonNode resolved) {
+    public record Verified(CredentialFormat format, VerificationReport report, CredentialCard card, JsonNode resolved,
+            List<String> withheldClaims) {
+
+        public Verified {
+            withheldClaims = withheldClaims == null ? java.util.Collections.<String>emptyList()
+                    : java.util.Collections.unmodifiableList(new ArrayList<>(withheldClaims));
+        }
 
         public Verified(CredentialFormat format, VerificationReport report, CredentialCard card) {
-            this(format, report, card, null);
+            this(format, report, card, null, null);
+        }
+
+        public Verified(CredentialFormat format, VerificationReport report, CredentialCard card, JsonNode resolved) {
+            this(format, report, card, resolved, null);
         }
     }
 
-    /** Never throws for a bad credential: problems are checks in the report. */
+    /**
+     * Verifies a credential as issued: an SD-JWT must come without a key binding. Never throws for
+     * a bad credential: problems are checks in the report.
+     */
     public Verified verify(ReadCredential credential, VerificationContext context) {
+        return verify(credential, context, KeyBindingRule.forbidden());
+    }
+
+    /**
+     * @param keyBinding what an SD-JWT's key binding must be (for a presentation, its audience and
+     *     nonce); other formats ignore it
+     */
+    public Verified verify(ReadCredential credential, VerificationContext context, KeyBindingRule keyBinding) {
         switch (credential.format()) {
+            case SD_JWT_VC: {
+                SdJwtVcVerifier.Result result = sdJwt.verify(credential.encoded(), context, keyBinding);
+                SdJwtVc read = result.credential();
+                return read == null ? new Verified(credential.format(), result.report(), null)
+                        : new Verified(credential.format(), result.report(), SdJwtCardMapper.map(read), null,
+                                SdJwtCardMapper.withheldClaims(read));
+            }
             case OB3_JWT: {
                 VcJwtVerifier.Result result = vcJwt.verify(credential.encoded(), context);
                 VcJwt jwt = result.credential();
@@ -135,6 +170,16 @@ public final class CredentialVerifier {
                     fresh.add(new IssuerTrustCheck(context.trustList()).check(jwt.issuerId()));
                     fresh.add(new RecipientCheck(context.identities()).check(jwt.credential().get("credentialSubject")));
                     fresh.add(new ValidityCheck(context.clock()).check(jwt.validFrom(), jwt.validUntil()));
+                    break;
+                }
+                case SD_JWT_VC: {
+                    SdJwtVc sdJwtVc = SdJwtVc.parse(credential.encoded());
+                    if (offlineKeys.supports(sdJwtVc.issuer()) && sdJwtVc.status() == null) {
+                        return sdJwt.verify(credential.encoded(), context, KeyBindingRule.forbidden()).report();
+                    }
+                    fresh = new ArrayList<>();
+                    fresh.add(new IssuerTrustCheck(context.trustList()).check(sdJwtVc.issuer()));
+                    fresh.add(new ValidityCheck(context.clock()).check(sdJwtVc.notBefore(), sdJwtVc.expires()));
                     break;
                 }
                 case OB2_HOSTED:

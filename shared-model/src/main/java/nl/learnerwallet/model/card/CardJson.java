@@ -56,6 +56,10 @@ public final class CardJson {
         card.evidence().forEach(evidence::add);
         text(node, "language", card.language());
         text(node, "fieldOfStudy", card.fieldOfStudy());
+        if (!card.disclosableClaims().isEmpty()) {
+            ArrayNode disclosable = node.putArray("disclosableClaims");
+            card.disclosableClaims().forEach(disclosable::add);
+        }
         ArrayNode present = node.putArray("euElementsPresent");
         for (EuStandardElement element : Completeness.present(card)) {
             present.add(element.id());

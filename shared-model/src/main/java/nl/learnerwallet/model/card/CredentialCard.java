@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param studyLoad the notional workload
  * @param level EQF / NLQF / QF-EHEA level, never null (possibly empty)
  * @param achievementType the issuer's own type word, e.g. OB 3.0 {@code MicroCredential}
+ * @param disclosableClaims for an SD-JWT, the claims the learner may choose to show or withhold
+ *     (dotted paths, {@code []} for array elements); empty for formats that disclose everything
  */
 public record CredentialCard(
         CredentialKind kind,
@@ -48,9 +50,11 @@ public record CredentialCard(
         List<String> evidence,
         String language,
         String fieldOfStudy,
-        String achievementType) {
+        String achievementType,
+        List<String> disclosableClaims) {
 
     public CredentialCard {
+        disclosableClaims = immutable(disclosableClaims);
         Objects.requireNonNull(kind, "kind");
         learningOutcomes = immutable(learningOutcomes);
         evidence = immutable(evidence);
@@ -95,6 +99,7 @@ public record CredentialCard(
         builder.language = language;
         builder.fieldOfStudy = fieldOfStudy;
         builder.achievementType = achievementType;
+        builder.disclosableClaims = new ArrayList<>(disclosableClaims);
         return builder;
     }
 
@@ -127,6 +132,7 @@ public record CredentialCard(
         private String language;
         private String fieldOfStudy;
         private String achievementType;
+        private List<String> disclosableClaims = new ArrayList<>();
 
         private Builder(CredentialKind kind) {
             this.kind = kind;
@@ -160,6 +166,7 @@ public record CredentialCard(
         public Builder language(String value) { this.language = value; return this; }
         public Builder fieldOfStudy(String value) { this.fieldOfStudy = value; return this; }
         public Builder achievementType(String value) { this.achievementType = value; return this; }
+        public Builder disclosableClaims(List<String> value) { this.disclosableClaims = new ArrayList<>(value); return this; }
 
         public CredentialCard build() {
             return new CredentialCard(kind, selfDeclared, title, description, learner, awardingBody,
@@ -167,7 +174,7 @@ public record CredentialCard(
                     studyLoad, level, assessmentType, participationForm, qualityAssurance,
                     prerequisites, supervisionAndIdentityVerification, grade,
                     integrationStackability, furtherInformation, criteria, evidence, language,
-                    fieldOfStudy, achievementType);
+                    fieldOfStudy, achievementType, disclosableClaims);
         }
     }
 }

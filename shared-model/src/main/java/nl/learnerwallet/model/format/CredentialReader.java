@@ -9,6 +9,7 @@ import nl.learnerwallet.model.CredentialFormat;
 import nl.learnerwallet.model.baked.PngBadgeReader;
 import nl.learnerwallet.model.baked.SvgBadgeReader;
 import nl.learnerwallet.model.ob2.SignedBadgeVerifier;
+import nl.learnerwallet.model.sdjwt.SdJwt;
 import nl.learnerwallet.model.json.InputProblem;
 import nl.learnerwallet.model.json.StrictJson;
 import nl.learnerwallet.model.json.UntrustedInputException;
@@ -19,7 +20,8 @@ import nl.learnerwallet.model.json.UntrustedInputException;
  * an OB 2.0 signed assertion when its payload is an assertion, else a VC-JWT — a JSON string
  * holding one, a JSON object holding one under {@code credential} (an OpenID4VCI credential
  * response) or {@code credentials[0].credential}, an OB 2.0 assertion (hosted), an OB 3.0 / VC
- * with a Data Integrity {@code proof}, or (inside a baked badge) the URL of a hosted assertion.
+ * with a Data Integrity {@code proof}, an SD-JWT VC ({@code <jwt>~<disclosure>~...~}), or (inside
+ * a baked badge) the URL of a hosted assertion.
  * The size limit is applied before anything is decoded.
  */
 public final class CredentialReader {
@@ -102,8 +104,11 @@ public final class CredentialReader {
 
     private static ReadCredential fromCompact(String text) {
         if (text.indexOf('~') >= 0) {
-            throw new UntrustedInputException(InputProblem.UNKNOWN_FORMAT,
-                    "SD-JWT credentials cannot be imported by this version yet");
+            if (!SdJwt.looksLike(text)) {
+                throw new UntrustedInputException(InputProblem.UNKNOWN_FORMAT, "the input is not a credential this wallet knows");
+            }
+            // The verifier names what is wrong with the disclosures or the key binding.
+            return new ReadCredential(CredentialFormat.SD_JWT_VC, text);
         }
         int dots = 0;
         for (int i = 0; i < text.length(); i++) {

@@ -152,7 +152,7 @@ public final class IssuerKey {
      * The allow-list: ES256 for P-256, ES384 for P-384, EdDSA/Ed25519 for Ed25519, RS256 and
      * PS256 for RSA of at least 2048 bits. Never {@code none}, never HMAC.
      */
-    boolean allows(JWSAlgorithm algorithm) {
+    public boolean allows(JWSAlgorithm algorithm) {
         if (jwk instanceof ECKey) {
             Curve curve = ((ECKey) jwk).getCurve();
             return (Curve.P_256.equals(curve) && JWSAlgorithm.ES256.equals(algorithm))
@@ -170,7 +170,7 @@ public final class IssuerKey {
     }
 
     /** Verifies a JWS signature; false for any signature that does not verify under this key. */
-    boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) {
+    public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) {
         if (!allows(header.getAlgorithm())) {
             return false;
         }

@@ -129,7 +129,7 @@ public final class VcJwtVerifier {
     }
 
     /** Header fields that make the token unacceptable before any key is looked at. */
-    static CheckResult headerProblem(JsonNode header) {
+    public static CheckResult headerProblem(JsonNode header) {
         JsonNode alg = header.get("alg");
         if (alg == null || !alg.isTextual() || !ALLOWED_ALGORITHMS.contains(alg.asText())) {
             return CheckResult.failed(CheckId.SIGNATURE, Reason.ALGORITHM_NOT_ALLOWED,
@@ -166,7 +166,7 @@ public final class VcJwtVerifier {
      * The signer's key for this header: only one of the signer's own keys, matched by {@code kid}
      * or {@code jwk} when the header names one. Shared with the holder-signed JWT verifier.
      */
-    static IssuerKey selectKey(IssuerKeyResolver keys, String issuerId, JWSHeader header) {
+    public static IssuerKey selectKey(IssuerKeyResolver keys, String issuerId, JWSHeader header) {
         if (!keys.supports(issuerId)) {
             throw new IssuerKeyException(Reason.UNSUPPORTED_ISSUER_METHOD,
                     "keys of issuers like " + abbreviate(issuerId) + " cannot be looked up yet");

@@ -50,6 +50,11 @@ public final class PresentationVerifier {
         public static Expectation none() {
             return new Expectation(null, null, null);
         }
+
+        /** The same expectation for an SD-JWT's key binding: it must be there, made for this audience and nonce. */
+        public nl.learnerwallet.model.sdjwt.KeyBindingRule keyBinding() {
+            return nl.learnerwallet.model.sdjwt.KeyBindingRule.required(audience, nonce, maxAge);
+        }
     }
 
     public PresentationReport verify(String token, Expectation expectation, TrustList trustList, java.time.Clock clock) {
@@ -85,7 +90,7 @@ public final class PresentationVerifier {
         } else {
             int index = 0;
             for (JsonNode entry : entries) {
-                results.add(credential(index++, entry, context, binding, now));
+                results.add(credential(index++, entry, context, binding, expectation, now));
             }
         }
         return new PresentationReport(holder, binding, disclosed, results, now);
@@ -119,7 +124,7 @@ public final class PresentationVerifier {
     }
 
     private PresentedCredential credential(int index, JsonNode entry, VerificationContext context, CheckResult binding,
-            Instant now) {
+            Expectation expectation, Instant now) {
         String dataUrl = entry.isTextual() ? entry.asText() : entry.path("id").asText(null);
         ReadCredential read;
         try {
@@ -132,7 +137,8 @@ public final class PresentationVerifier {
         }
         CredentialVerifier.Verified verified;
         try {
-            verified = credentials.verify(read, context);
+            // An SD-JWT inside carries its own key binding, made for the same audience and nonce.
+            verified = credentials.verify(read, context, expectation.keyBinding());
         } catch (IllegalArgumentException unsupported) {
             List<CheckResult> checks = new ArrayList<>();
             checks.add(CheckResult.failed(CheckId.FORMAT, Reason.NOT_A_CREDENTIAL, "a credential format this verifier cannot check"));
@@ -142,7 +148,30 @@ public final class PresentationVerifier {
         List<CheckResult> checks = new ArrayList<>(verified.report().checks());
         checks.add(binding);
         return new PresentedCredential(index, verified.format(), VerificationReport.of(verified.report().checkedAt(), checks),
-                verified.card());
+                verified.card(), verified.withheldClaims());
+    }
+
+    /**
+     * Verifies an SD-JWT presentation on its own ({@code <issuer-jwt>~<disclosure>~...~<kb-jwt>}):
+     * one credential, whose key binding is the holder binding. Never throws for bad input.
+     */
+    public PresentationReport verifySdJwt(String compact, Expectation expectation, TrustList trustList,
+            java.time.Clock clock) {
+        Instant now = clock.instant();
+        VerificationContext context = new VerificationContext(trustList, RecipientIdentities.none(), clock);
+        CredentialVerifier.Verified verified = credentials.verify(
+                new ReadCredential(nl.learnerwallet.model.CredentialFormat.SD_JWT_VC, compact.trim()), context,
+                expectation.keyBinding());
+        CheckResult binding = verified.report().check(CheckId.HOLDER_BINDING);
+        if (binding == null) {
+            CheckResult format = verified.report().check(CheckId.FORMAT);
+            binding = format != null && format.outcome() == nl.learnerwallet.model.verify.Outcome.FAILED ? format
+                    : CheckResult.failed(CheckId.HOLDER_BINDING, Reason.KEY_BINDING_MISSING, "the presentation has no key binding");
+        }
+        String holder = verified.card() == null ? null : "the holder key named in the credential";
+        List<PresentedCredential> results = new ArrayList<>();
+        results.add(new PresentedCredential(0, verified.format(), verified.report(), verified.card(), verified.withheldClaims()));
+        return new PresentationReport(holder, binding, Collections.<String>emptyList(), results, now);
     }
 
     private static boolean hasType(JsonNode type, String wanted) {

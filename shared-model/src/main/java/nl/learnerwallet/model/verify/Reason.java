@@ -65,5 +65,28 @@ public enum Reason {
     /** The status list is shorter than the Bitstring Status List minimum of 131,072 entries. */
     STATUS_LIST_TOO_SHORT,
     /** The credential's status index is outside its status list. */
-    STATUS_INDEX_OUT_OF_RANGE
+    STATUS_INDEX_OUT_OF_RANGE,
+    // SD-JWT (RFC 9901)
+    /** A disclosure is not base64url of a JSON array [salt, name, value] or [salt, value]. */
+    DISCLOSURE_INVALID,
+    /** A disclosure's digest appears nowhere in the signed payload (or not where its form fits). */
+    DISCLOSURE_NOT_REFERENCED,
+    /** A digest appears more than once across the payload and the disclosures. */
+    DIGEST_REPEATED,
+    /** A disclosed claim is named {@code _sd} or {@code ...}, or already exists where it is disclosed. */
+    DISCLOSURE_NAME_INVALID,
+    /** A claim that must stay visible ({@code iss}, {@code vct}, {@code cnf}, {@code status}, ...) was made disclosable. */
+    CLAIM_NOT_DISCLOSABLE,
+    /** {@code _sd_alg} names a hash algorithm that is unknown or too weak. */
+    HASH_ALGORITHM_NOT_ALLOWED,
+    /** Disclosures are nested deeper than this wallet follows. */
+    DISCLOSURES_TOO_DEEP,
+    /** A key-binding JWT is required (a presentation) but missing. */
+    KEY_BINDING_MISSING,
+    /** A key-binding JWT where none belongs: an SD-JWT offered for import must be the issued credential. */
+    KEY_BINDING_NOT_EXPECTED,
+    /** The key-binding JWT's {@code sd_hash} is not over this SD-JWT and these disclosures. */
+    SD_HASH_MISMATCH,
+    /** The credential names no holder key ({@code cnf.jwk}) to check a key binding with. */
+    NO_HOLDER_KEY
 }

@@ -86,8 +86,10 @@ class CredentialReaderTest {
     }
 
     @Test
-    void namesSdJwtAsUnknownFormat() {
-        assertProblem(utf8(TOKEN + "~WyJzYWx0IiwibmFtZSIsIngiXQ~"), InputProblem.UNKNOWN_FORMAT);
+    void readsAnSdJwtByItsShapeAndLeavesItsDisclosuresToTheVerifier() {
+        assertThat(CredentialReader.read(utf8(TOKEN + "~WyJzYWx0IiwibmFtZSIsIngiXQ~")).format())
+                .isEqualTo(nl.learnerwallet.model.CredentialFormat.SD_JWT_VC);
+        assertProblem(utf8("hello~world~"), InputProblem.UNKNOWN_FORMAT);
     }
 
     @Test
