@@ -54,7 +54,8 @@ public final class CompactJws {
         if (headerPart.length() > MAX_HEADER_LENGTH) {
             throw new CredentialFormatException(Reason.TOO_LARGE, "the JWT header is larger than 8 KiB");
         }
-        if (headerPart.isEmpty() || payloadPart.isEmpty() || signaturePart.isEmpty() || !Base64UrlText.isStrict(headerPart)
+        // An empty signature is let through: an unsigned token is refused by its header (alg none), by name.
+        if (headerPart.isEmpty() || payloadPart.isEmpty() || !Base64UrlText.isStrict(headerPart)
                 || !Base64UrlText.isStrict(payloadPart) || !Base64UrlText.isStrict(signaturePart)) {
             throw new CredentialFormatException(Reason.BAD_ENCODING, "the JWT is not strict base64url");
         }
