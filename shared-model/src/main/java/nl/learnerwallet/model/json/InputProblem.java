@@ -10,7 +10,7 @@ public enum InputProblem {
     UNKNOWN_FORMAT,
     MALFORMED_TOKEN,
     // baked badge images (PNG and SVG)
-    /** The image ends before its structure does (a chunk, or the PNG's IEND, is missing). */
+    /** The input ends before its structure does (a PNG chunk or the PNG's IEND, a zlib stream). */
     TRUNCATED,
     /** A PNG chunk's CRC does not match its contents. */
     BAD_CHECKSUM,

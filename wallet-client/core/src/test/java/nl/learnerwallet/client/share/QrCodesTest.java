@@ -1,0 +1,56 @@
+package nl.learnerwallet.client.share;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.learnerwallet.model.presentation.OfflinePresentation;
+import org.junit.jupiter.api.Test;
+
+class QrCodesTest {
+
+    @Test
+    void versionForIsTheVersionThatEncodeDraws() {
+        for (String text : new String[] {"https://wallet.example/s/3f9c2a", "LW1:" + "A".repeat(500), "LW1:" + "7".repeat(1400)}) {
+            int version = QrCodes.versionFor(text);
+            // A version-v code is 17 + 4v modules a side; encode adds a quiet zone of four.
+            assertThat(QrCodes.encode(text).length).as(text).isEqualTo(17 + 4 * version + 2 * 4);
+        }
+    }
+
+    @Test
+    void versionOneHoldsTwentyAlphanumericCharactersAtErrorCorrectionM() {
+        // ISO/IEC 18004 table 7: version 1-M holds 20 alphanumeric characters.
+        assertThat(QrCodes.versionFor("LW1:" + "A".repeat(16))).isEqualTo(1);
+        assertThat(QrCodes.versionFor("LW1:" + "A".repeat(17))).isEqualTo(2);
+    }
+
+    @Test
+    void thePhoneScannableVersionHolds1451AlphanumericCharacters() {
+        assertThat(QrCodes.versionFor("A".repeat(1451))).isEqualTo(QrCodes.MAX_PHONE_SCANNABLE_VERSION);
+        assertThat(QrCodes.versionFor("A".repeat(1452))).isGreaterThan(QrCodes.MAX_PHONE_SCANNABLE_VERSION);
+    }
+
+    @Test
+    void refusesTextLargerThanVersion40Holds() {
+        // Version 40-M holds 3,391 alphanumeric characters.
+        assertThat(QrCodes.versionFor("A".repeat(3391))).isEqualTo(40);
+        assertThatThrownBy(() -> QrCodes.versionFor("A".repeat(3392))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theRfc9901ExamplePresentationIsTooLargeForAPhoneScannableCode() throws IOException {
+        // The SD-JWT+KB of RFC 9901 section 5.2 (1,859 characters), from shared-model's test data;
+        // Maven runs the tests in the module's directory.
+        Path vector = Path.of("../../shared-model/src/test/resources/rfc9901/example-presentation.txt");
+        String text = OfflinePresentation.encode(Files.readString(vector, StandardCharsets.US_ASCII));
+
+        int version = QrCodes.versionFor(text);
+
+        assertThat(version).isGreaterThan(QrCodes.MAX_PHONE_SCANNABLE_VERSION).isLessThanOrEqualTo(40);
+        assertThat(QrCodes.encode(text).length).isEqualTo(17 + 4 * version + 2 * 4);
+    }
+}
