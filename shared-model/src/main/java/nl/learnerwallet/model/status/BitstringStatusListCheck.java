@@ -77,7 +77,7 @@ public final class BitstringStatusListCheck {
             if (!bits.isSet(index)) {
                 return CheckResult.passed(CheckId.STATUS, Reason.OK, "not " + purpose + " in the status list");
             }
-        } catch (BitstringStatusList.InvalidStatusListException e) {
+        } catch (InvalidStatusListException e) {
             return CheckResult.inconclusive(CheckId.STATUS, e.reason(), e.getMessage());
         }
         if (purpose.equals("suspension")) {
