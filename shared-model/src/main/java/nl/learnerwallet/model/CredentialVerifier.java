@@ -21,6 +21,7 @@ import nl.learnerwallet.model.ob2.Ob2Checks;
 import nl.learnerwallet.model.ob2.Ob2Documents;
 import nl.learnerwallet.model.ob2.SignedBadgeVerifier;
 import nl.learnerwallet.model.status.BitstringStatusListCheck;
+import nl.learnerwallet.model.status.TokenStatusListCheck;
 import nl.learnerwallet.model.verify.CheckId;
 import nl.learnerwallet.model.verify.CheckResult;
 import nl.learnerwallet.model.verify.CredentialFormatException;
@@ -64,7 +65,8 @@ public final class CredentialVerifier {
             resolvers.add(new IssuerProfileKeyResolver(fetcher));
             all = new IssuerKeys(resolvers);
         }
-        this.statusCheck = new StatusCheck(fetcher == null ? null : new BitstringStatusListCheck(fetcher, all));
+        this.statusCheck = fetcher == null ? new StatusCheck()
+                : new StatusCheck(new BitstringStatusListCheck(fetcher, all), new TokenStatusListCheck(fetcher, all));
         this.vcJwt = new VcJwtVerifier(all, statusCheck);
         this.hosted = new HostedBadgeVerifier(fetcher);
         this.signed = new SignedBadgeVerifier(fetcher);
