@@ -19,7 +19,8 @@ import nl.learnerwallet.model.verify.Reason;
 public final class DidWebResolver implements IssuerKeyResolver {
 
     static final String PREFIX = "did:web:";
-    private static final int MAX_KEYS = 16;
+    /** Far more than any issuer publishes at once; more are not read. */
+    static final int MAX_KEYS = 16;
 
     private final GuardedFetcher fetcher;
 
