@@ -25,6 +25,7 @@ import nl.learnerwallet.model.sdjwt.SdJwtCardMapper;
 import nl.learnerwallet.model.sdjwt.SdJwtVc;
 import nl.learnerwallet.model.sdjwt.SdJwtVcVerifier;
 import nl.learnerwallet.model.status.BitstringStatusListCheck;
+import nl.learnerwallet.model.status.TokenStatusListCheck;
 import nl.learnerwallet.model.verify.CheckId;
 import nl.learnerwallet.model.verify.CheckResult;
 import nl.learnerwallet.model.verify.CredentialFormatException;
@@ -69,7 +70,8 @@ public final class CredentialVerifier {
             resolvers.add(new IssuerProfileKeyResolver(fetcher));
             all = new IssuerKeys(resolvers);
         }
-        this.statusCheck = new StatusCheck(fetcher == null ? null : new BitstringStatusListCheck(fetcher, all));
+        this.statusCheck = fetcher == null ? new StatusCheck()
+                : new StatusCheck(new BitstringStatusListCheck(fetcher, all), new TokenStatusListCheck(fetcher, all));
         this.vcJwt = new VcJwtVerifier(all, statusCheck);
         this.sdJwt = new SdJwtVcVerifier(all, statusCheck);
         this.hosted = new HostedBadgeVerifier(fetcher);

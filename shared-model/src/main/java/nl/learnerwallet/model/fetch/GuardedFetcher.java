@@ -26,6 +26,8 @@ import okhttp3.ResponseBody;
 public final class GuardedFetcher {
 
     private static final int CHUNK = 8192;
+    /** What {@link #fetch(String)} asks for: the JSON(-LD) documents most credentials point at. */
+    private static final String ACCEPT_JSON = "application/ld+json, application/json;q=0.9, */*;q=0.1";
 
     private final FetchConfig config;
     private final OkHttpClient client;
@@ -86,10 +88,20 @@ public final class GuardedFetcher {
 
     /** @param requireHttps true for did:web: the URL and every redirect must be https */
     public FetchedDocument fetch(String url, boolean requireHttps) {
+        return fetch(url, requireHttps, ACCEPT_JSON);
+    }
+
+    /**
+     * As {@link #fetch(String, boolean)}, asking for another media type, e.g.
+     * {@code application/statuslist+jwt}; what the server answers is not checked against it.
+     *
+     * @param accept the {@code Accept} header to send
+     */
+    public FetchedDocument fetch(String url, boolean requireHttps, String accept) {
         HttpUrl current = parse(url, requireHttps);
         for (int hop = 0; ; hop++) {
             Request request = new Request.Builder().url(current)
-                    .header("Accept", "application/ld+json, application/json;q=0.9, */*;q=0.1")
+                    .header("Accept", accept)
                     .get().build();
             try (Response response = client.newCall(request).execute()) {
                 int code = response.code();

@@ -79,7 +79,7 @@ public final class DataIntegrityCredential {
         checks.add(CheckResult.inconclusive(CheckId.SIGNATURE, Reason.UNSUPPORTED_PROOF_TYPE,
                 "Data Integrity proofs (" + cryptosuite + ") are not verified by this version"));
         checks.addAll(parsed.contentChecks(context));
-        checks.add(statusCheck.check(parsed.credential.get("credentialStatus"), parsed.issuerId()));
+        checks.add(statusCheck.check(parsed.credential.get("credentialStatus"), parsed.issuerId(), context.clock()));
         return VerificationReport.of(context.clock().instant(), checks);
     }
 

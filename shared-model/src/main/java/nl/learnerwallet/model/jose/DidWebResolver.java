@@ -6,10 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import nl.learnerwallet.model.fetch.FetchException;
 import nl.learnerwallet.model.fetch.GuardedFetcher;
-import nl.learnerwallet.model.json.StrictJson;
-import nl.learnerwallet.model.json.UntrustedInputException;
 import nl.learnerwallet.model.verify.Reason;
 
 /**
@@ -22,7 +19,8 @@ import nl.learnerwallet.model.verify.Reason;
 public final class DidWebResolver implements IssuerKeyResolver {
 
     static final String PREFIX = "did:web:";
-    private static final int MAX_KEYS = 16;
+    /** Far more than any issuer publishes at once; more are not read. */
+    static final int MAX_KEYS = 16;
 
     private final GuardedFetcher fetcher;
 
@@ -63,19 +61,7 @@ public final class DidWebResolver implements IssuerKeyResolver {
     @Override
     public List<IssuerKey> keysOf(String issuerId) {
         String did = issuerId.indexOf('#') >= 0 ? issuerId.substring(0, issuerId.indexOf('#')) : issuerId;
-        JsonNode document;
-        try {
-            document = StrictJson.parse(fetcher.fetch(documentUrl(did), true).body());
-        } catch (FetchException e) {
-            // Could not check is not "forged": the verifier reports this as inconclusive.
-            throw new IssuerKeyException(e.problem() == nl.learnerwallet.model.fetch.FetchProblem.UNREACHABLE
-                    || e.problem() == nl.learnerwallet.model.fetch.FetchProblem.TIMEOUT
-                    || e.problem() == nl.learnerwallet.model.fetch.FetchProblem.HTTP_STATUS
-                    ? Reason.ISSUER_UNREACHABLE : Reason.FETCH_REFUSED,
-                    "the did:web document could not be fetched (" + e.problem() + ")", e);
-        } catch (UntrustedInputException e) {
-            throw new IssuerKeyException(Reason.ISSUER_KEY_UNRESOLVABLE, "the did:web document is not valid JSON", e);
-        }
+        JsonNode document = KeyDocuments.fetch(fetcher, documentUrl(did), true, "the did:web document");
         if (!did.equals(document.path("id").asText(null))) {
             throw new IssuerKeyException(Reason.ISSUER_KEY_UNRESOLVABLE, "the did:web document is for another DID");
         }

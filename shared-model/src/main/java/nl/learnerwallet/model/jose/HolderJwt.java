@@ -3,13 +3,9 @@ package nl.learnerwallet.model.jose;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.util.Base64;
-import java.util.Locale;
-import nl.learnerwallet.model.json.StrictJson;
-import nl.learnerwallet.model.json.UntrustedInputException;
 import nl.learnerwallet.model.verify.CheckResult;
+import nl.learnerwallet.model.verify.CredentialFormatException;
 import nl.learnerwallet.model.verify.Reason;
 
 /**
@@ -45,33 +41,17 @@ public final class HolderJwt {
      * @param expectedType the {@code typ} the header must carry, e.g. {@code vp+jwt}
      */
     public static Checked verify(String token, String expectedType, IssuerKeyResolver keys) {
-        if (token.length() > MAX_LENGTH) {
-            return new Checked(null, Reason.TOO_LARGE, true);
-        }
-        String[] parts = token.split("\\.", -1);
-        if (parts.length != 3) {
-            return new Checked(null, Reason.NOT_A_JWT, true);
-        }
-        for (String part : parts) {
-            if (!Base64UrlText.isStrict(part)) {
-                return new Checked(null, Reason.BAD_ENCODING, true);
-            }
-        }
-        JsonNode header;
-        JsonNode payload;
+        CompactJwt jwt;
         try {
-            header = StrictJson.parse(Base64.getUrlDecoder().decode(parts[0]));
-            payload = StrictJson.parse(Base64.getUrlDecoder().decode(parts[1]));
-        } catch (UntrustedInputException | IllegalArgumentException e) {
-            return new Checked(null, Reason.BAD_JSON, true);
+            jwt = CompactJwt.parse(token, MAX_LENGTH);
+        } catch (CredentialFormatException e) {
+            return new Checked(null, e.reason(), true);
         }
-        if (!header.isObject() || !payload.isObject()) {
-            return new Checked(null, Reason.BAD_JSON, true);
-        }
-        String typ = header.path("typ").asText("").toLowerCase(Locale.ROOT);
-        if (!typ.equals(expectedType) && !typ.equals("application/" + expectedType)) {
+        if (!jwt.hasType(expectedType)) {
             return new Checked(null, Reason.WRONG_TOKEN_TYPE, true);
         }
+        JsonNode header = jwt.header();
+        JsonNode payload = jwt.payload();
         CheckResult headerProblem = VcJwtVerifier.headerProblem(header);
         if (headerProblem != null) {
             return new Checked(null, headerProblem.reason(), false);
@@ -81,10 +61,9 @@ public final class HolderJwt {
             return new Checked(null, Reason.ISSUER_KEY_UNRESOLVABLE, true);
         }
         try {
-            JWSHeader parsed = JWSHeader.parse(new Base64URL(parts[0]));
+            JWSHeader parsed = JWSHeader.parse(new Base64URL(jwt.headerPart()));
             IssuerKey key = VcJwtVerifier.selectKey(keys, signer, parsed);
-            byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
-            if (!key.verify(parsed, signingInput, new Base64URL(parts[2]))) {
+            if (!key.verify(parsed, jwt.signingInput(), jwt.signature())) {
                 return new Checked(null, Reason.BAD_SIGNATURE, false);
             }
         } catch (ParseException e) {

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import nl.learnerwallet.model.fetch.FetchException;
 import nl.learnerwallet.model.fetch.GuardedFetcher;
-import nl.learnerwallet.model.json.StrictJson;
-import nl.learnerwallet.model.json.UntrustedInputException;
 import nl.learnerwallet.model.verify.Reason;
 
 /**
@@ -31,19 +28,7 @@ public final class IssuerProfileKeyResolver implements IssuerKeyResolver {
 
     @Override
     public List<IssuerKey> keysOf(String issuerId) {
-        JsonNode profile;
-        try {
-            profile = StrictJson.parse(fetcher.fetch(issuerId).body());
-        } catch (FetchException e) {
-            // Could not check is not "forged": the verifier reports this as inconclusive.
-            throw new IssuerKeyException(e.problem() == nl.learnerwallet.model.fetch.FetchProblem.UNREACHABLE
-                    || e.problem() == nl.learnerwallet.model.fetch.FetchProblem.TIMEOUT
-                    || e.problem() == nl.learnerwallet.model.fetch.FetchProblem.HTTP_STATUS
-                    ? Reason.ISSUER_UNREACHABLE : Reason.FETCH_REFUSED,
-                    "the issuer profile could not be fetched (" + e.problem() + ")", e);
-        } catch (UntrustedInputException e) {
-            throw new IssuerKeyException(Reason.ISSUER_KEY_UNRESOLVABLE, "the issuer profile is not valid JSON", e);
-        }
+        JsonNode profile = KeyDocuments.fetch(fetcher, issuerId, false, "the issuer profile");
         if (!issuerId.equals(profile.path("id").asText(null))) {
             throw new IssuerKeyException(Reason.ISSUER_KEY_UNRESOLVABLE, "the issuer profile is for another issuer");
         }

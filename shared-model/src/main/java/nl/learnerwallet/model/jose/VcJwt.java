@@ -2,7 +2,6 @@ package nl.learnerwallet.model.jose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.util.Base64URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -165,13 +164,12 @@ public final class VcJwt {
         return headerPart;
     }
 
-    /** The signing input: the first two parts of the compact form, as ASCII. */
     byte[] signingInput() {
-        return token.substring(0, token.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
+        return CompactJwt.signingInput(token);
     }
 
     Base64URL signature() {
-        return new Base64URL(token.substring(token.lastIndexOf('.') + 1));
+        return CompactJwt.signature(token);
     }
 
     public JsonNode header() {

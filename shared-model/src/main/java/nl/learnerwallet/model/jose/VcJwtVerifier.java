@@ -112,7 +112,7 @@ public final class VcJwtVerifier {
         checks.add(new IssuerTrustCheck(context.trustList()).check(jwt.issuerId()));
         checks.add(new RecipientCheck(context.identities()).check(jwt.credential().get("credentialSubject")));
         checks.add(new ValidityCheck(context.clock()).check(jwt.validFrom(), jwt.validUntil()));
-        checks.add(statusCheck.check(statusOf(jwt), jwt.issuerId()));
+        checks.add(statusCheck.check(statusOf(jwt), jwt.issuerId(), context.clock()));
     }
 
     /**

@@ -1,8 +1,5 @@
 package nl.learnerwallet.model.status;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.GZIPInputStream;
 import nl.learnerwallet.model.verify.Reason;
@@ -17,21 +14,6 @@ public final class BitstringStatusList {
     public static final int MIN_BYTES = 16 * 1024;
     /** Far above any real list (16 M entries); a list inflating past this is a decompression bomb. */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
-
-    /** A list that cannot be used; {@link #reason()} says why. */
-    public static final class InvalidStatusListException extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final Reason reason;
-
-        InvalidStatusListException(Reason reason, String message) {
-            super(message, null, false, false);
-            this.reason = reason;
-        }
-
-        public Reason reason() {
-            return reason;
-        }
-    }
 
     private final byte[] bits;
 
@@ -48,28 +30,12 @@ public final class BitstringStatusList {
         } catch (IllegalArgumentException e) {
             throw new InvalidStatusListException(Reason.STATUS_LIST_INVALID, "the status list is not base64url");
         }
-        byte[] out = new byte[64 * 1024];
-        int length = 0;
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
-            int read;
-            while ((read = in.read(out, length, out.length - length)) > 0) {
-                length += read;
-                if (length > MAX_BYTES) {
-                    throw new InvalidStatusListException(Reason.STATUS_LIST_INVALID,
-                            "the status list inflates past " + MAX_BYTES + " bytes");
-                }
-                if (length == out.length) {
-                    out = Arrays.copyOf(out, Math.min(out.length * 2, MAX_BYTES + 1));
-                }
-            }
-        } catch (IOException e) {
-            throw new InvalidStatusListException(Reason.STATUS_LIST_INVALID, "the status list is not GZIP");
-        }
-        if (length < MIN_BYTES) {
+        byte[] bits = StatusListBytes.inflate(compressed, GZIPInputStream::new, "GZIP", MAX_BYTES);
+        if (bits.length < MIN_BYTES) {
             throw new InvalidStatusListException(Reason.STATUS_LIST_TOO_SHORT,
                     "the status list has fewer than 131,072 entries");
         }
-        return new BitstringStatusList(Arrays.copyOf(out, length));
+        return new BitstringStatusList(bits);
     }
 
     public long size() {

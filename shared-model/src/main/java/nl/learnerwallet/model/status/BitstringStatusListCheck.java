@@ -1,11 +1,8 @@
 package nl.learnerwallet.model.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import nl.learnerwallet.model.fetch.FetchException;
 import nl.learnerwallet.model.fetch.GuardedFetcher;
-import nl.learnerwallet.model.jose.IssuerKey;
-import nl.learnerwallet.model.jose.IssuerKeyException;
 import nl.learnerwallet.model.jose.IssuerKeyResolver;
 import nl.learnerwallet.model.jose.VcJwt;
 import nl.learnerwallet.model.verify.CheckId;
@@ -63,7 +60,7 @@ public final class BitstringStatusListCheck {
             return CheckResult.inconclusive(CheckId.STATUS, Reason.STATUS_LIST_INVALID,
                     "the status list is not a VC-JWT");
         }
-        if (!issuerId.equals(list.issuerId()) || !signedByIssuer(token, issuerId)) {
+        if (!issuerId.equals(list.issuerId()) || !IssuerSignature.signedBy(keys, issuerId, token)) {
             return CheckResult.inconclusive(CheckId.STATUS, Reason.STATUS_LIST_INVALID,
                     "the status list is not signed by the credential's issuer");
         }
@@ -77,7 +74,7 @@ public final class BitstringStatusListCheck {
             if (!bits.isSet(index)) {
                 return CheckResult.passed(CheckId.STATUS, Reason.OK, "not " + purpose + " in the status list");
             }
-        } catch (BitstringStatusList.InvalidStatusListException e) {
+        } catch (InvalidStatusListException e) {
             return CheckResult.inconclusive(CheckId.STATUS, e.reason(), e.getMessage());
         }
         if (purpose.equals("suspension")) {
@@ -87,22 +84,5 @@ public final class BitstringStatusListCheck {
             return CheckResult.failed(CheckId.STATUS, Reason.REVOKED, "revoked in the issuer's status list");
         }
         return CheckResult.passed(CheckId.STATUS, Reason.OK, "status message set (" + purpose + ")");
-    }
-
-    private boolean signedByIssuer(String token, String issuerId) {
-        if (!keys.supports(issuerId)) {
-            return false;
-        }
-        try {
-            List<IssuerKey> issuerKeys = keys.keysOf(issuerId);
-            for (IssuerKey key : issuerKeys) {
-                if (key.verifiesCompact(token)) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IssuerKeyException e) {
-            return false;
-        }
     }
 }

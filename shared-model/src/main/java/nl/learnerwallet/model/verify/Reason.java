@@ -60,7 +60,10 @@ public enum Reason {
     NOT_CHECKED_OFFLINE,
     /** A proof type this wallet does not verify (for now Data Integrity proofs, eddsa-rdfc-2022). */
     UNSUPPORTED_PROOF_TYPE,
-    /** The status list could not be read: not a status list, bad encoding, or over the decompression cap. */
+    /**
+     * The status list could not be used: not a status list, bad encoding, over the decompression cap,
+     * not signed by the credential's issuer, for another list, or expired.
+     */
     STATUS_LIST_INVALID,
     /** The status list is shorter than the Bitstring Status List minimum of 131,072 entries. */
     STATUS_LIST_TOO_SHORT,

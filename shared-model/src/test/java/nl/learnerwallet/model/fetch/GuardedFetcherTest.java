@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import nl.learnerwallet.testsupport.LoopbackIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,23 @@ class GuardedFetcherTest {
         FetchedDocument document = loopbackAllowed.fetch(server.url("/a"));
 
         assertThat(new String(document.body(), StandardCharsets.UTF_8)).isEqualTo("{\"id\":1}");
+    }
+
+    @Test
+    void asksForJsonUnlessAnotherMediaTypeIsGiven() {
+        List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+        server.handler("/a", exchange -> {
+            accepted.add(exchange.getRequestHeaders().getFirst("Accept"));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+
+        loopbackAllowed.fetch(server.url("/a"));
+        loopbackAllowed.fetch(server.url("/a"), false, "application/statuslist+jwt");
+
+        assertThat(accepted).hasSize(2);
+        assertThat(accepted.get(0)).startsWith("application/ld+json");
+        assertThat(accepted.get(1)).isEqualTo("application/statuslist+jwt");
     }
 
     @Test

@@ -13,7 +13,6 @@ import nl.learnerwallet.model.json.StrictJson;
 import nl.learnerwallet.model.verify.CheckId;
 import nl.learnerwallet.model.verify.Reason;
 import nl.learnerwallet.model.verify.VerificationStatus;
-import nl.learnerwallet.testsupport.DutchCredentials;
 import nl.learnerwallet.testsupport.LoopbackIssuer;
 import nl.learnerwallet.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class DidWebResolverTest {
             server.json("/.well-known/did.json", didDocument(did, key).toString());
             GuardedFetcher fetcher = new GuardedFetcher(FetchConfig.defaults().withAllowPrivateNetworks(true)
                     .withTls(server.clientSocketFactory(), server.trustManager()));
-            String token = signedAs(did, key);
+            String token = Verifications.signedAs(did, key, did + "#key-1");
 
             CredentialVerifier.Verified verified = new CredentialVerifier(IssuerKeys.offline(), fetcher)
                     .verify(CredentialReader.read(token.getBytes(StandardCharsets.UTF_8)), Verifications.trusting(did));
@@ -45,7 +44,7 @@ class DidWebResolverTest {
             assertThat(verified.report().check(CheckId.SIGNATURE).reason()).isEqualTo(Reason.OK);
             assertThat(verified.report().status()).isIn(VerificationStatus.VERIFIED, VerificationStatus.NOT_RECIPIENT);
 
-            String forged = signedAs(did, TestIssuer.es256());
+            String forged = Verifications.signedAs(did, TestIssuer.es256(), did + "#key-1");
             assertThat(new CredentialVerifier(IssuerKeys.offline(), fetcher)
                     .verify(CredentialReader.read(forged.getBytes(StandardCharsets.UTF_8)), Verifications.trusting(did))
                     .report().status()).isEqualTo(VerificationStatus.TAMPERED);
@@ -78,17 +77,6 @@ class DidWebResolverTest {
             assertThatThrownBy(() -> new IssuerProfileKeyResolver(GuardedFetcher.standard(true)).keysOf(issuerId))
                     .isInstanceOf(IssuerKeyException.class);
         }
-    }
-
-    private static String signedAs(String did, TestIssuer key) {
-        ObjectNode payload = DutchCredentials.of(DutchCredentials.Shape.HBO_MICROCREDENTIAL, key).payload();
-        payload.put("iss", did);
-        if (payload.has("vc")) {
-            ((ObjectNode) payload.get("vc")).put("issuer", did);
-        } else {
-            payload.put("issuer", did);
-        }
-        return key.sign(new com.nimbusds.jose.JWSHeader.Builder(key.algorithm()).keyID(did + "#key-1").build(), payload);
     }
 
     private static ObjectNode didDocument(String id, TestIssuer key) {

@@ -2,6 +2,8 @@ package nl.learnerwallet.model.jose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSHeader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +19,7 @@ import nl.learnerwallet.model.verify.Reason;
 import nl.learnerwallet.model.verify.RecipientIdentities;
 import nl.learnerwallet.model.verify.VerificationContext;
 import nl.learnerwallet.model.verify.VerificationReport;
+import nl.learnerwallet.testsupport.DutchCredentials;
 import nl.learnerwallet.testsupport.TestIssuer;
 
 /** The fixed time, the learner and the verifier the VC-JWT tests share. */
@@ -58,6 +61,18 @@ final class Verifications {
     static RecipientIdentities emails(String... emails) {
         return new RecipientIdentities(Collections.<String>emptyList(), Arrays.asList(emails),
                 Collections.<String>emptyList());
+    }
+
+    /** A credential of this shape whose iss and issuer are {@code issuerId}, signed by {@code key} with that {@code kid}. */
+    static String signedAs(String issuerId, TestIssuer key, String kid) {
+        ObjectNode payload = DutchCredentials.of(DutchCredentials.Shape.HBO_MICROCREDENTIAL, key).payload();
+        payload.put("iss", issuerId);
+        if (payload.has("vc")) {
+            ((ObjectNode) payload.get("vc")).put("issuer", issuerId);
+        } else {
+            payload.put("issuer", issuerId);
+        }
+        return key.sign(new JWSHeader.Builder(key.algorithm()).keyID(kid).build(), payload);
     }
 
     static VerificationReport verify(String token, VerificationContext context) {
