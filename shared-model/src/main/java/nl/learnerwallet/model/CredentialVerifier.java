@@ -12,6 +12,7 @@ import nl.learnerwallet.model.jose.DidWebResolver;
 import nl.learnerwallet.model.jose.IssuerKeyResolver;
 import nl.learnerwallet.model.jose.IssuerKeys;
 import nl.learnerwallet.model.jose.IssuerProfileKeyResolver;
+import nl.learnerwallet.model.jose.JwtVcIssuerMetadataResolver;
 import nl.learnerwallet.model.jose.VcJwt;
 import nl.learnerwallet.model.jose.VcJwtVerifier;
 import nl.learnerwallet.model.json.UntrustedInputException;
@@ -63,19 +64,30 @@ public final class CredentialVerifier {
     public CredentialVerifier(IssuerKeyResolver keys, GuardedFetcher fetcher) {
         this.offlineKeys = keys;
         IssuerKeyResolver all = keys;
+        // An https:// issuer means an OB issuer profile for VC-JWTs, JWT VC issuer metadata for SD-JWT VCs.
+        IssuerKeyResolver sdJwtKeys = keys;
         if (fetcher != null) {
-            List<IssuerKeyResolver> resolvers = new ArrayList<>();
-            resolvers.add(keys);
-            resolvers.add(new DidWebResolver(fetcher));
-            resolvers.add(new IssuerProfileKeyResolver(fetcher));
-            all = new IssuerKeys(resolvers);
+            all = withFetched(keys, new IssuerProfileKeyResolver(fetcher), fetcher);
+            sdJwtKeys = withFetched(keys, new JwtVcIssuerMetadataResolver(fetcher), fetcher);
         }
-        this.statusCheck = fetcher == null ? new StatusCheck()
-                : new StatusCheck(new BitstringStatusListCheck(fetcher, all), new TokenStatusListCheck(fetcher, all));
+        this.statusCheck = statusCheck(all, fetcher);
         this.vcJwt = new VcJwtVerifier(all, statusCheck);
-        this.sdJwt = new SdJwtVcVerifier(all, statusCheck);
+        this.sdJwt = new SdJwtVcVerifier(sdJwtKeys, statusCheck(sdJwtKeys, fetcher));
         this.hosted = new HostedBadgeVerifier(fetcher);
         this.signed = new SignedBadgeVerifier(fetcher);
+    }
+
+    private static IssuerKeyResolver withFetched(IssuerKeyResolver offline, IssuerKeyResolver https, GuardedFetcher fetcher) {
+        List<IssuerKeyResolver> resolvers = new ArrayList<>();
+        resolvers.add(offline);
+        resolvers.add(new DidWebResolver(fetcher));
+        resolvers.add(https);
+        return new IssuerKeys(resolvers);
+    }
+
+    private static StatusCheck statusCheck(IssuerKeyResolver keys, GuardedFetcher fetcher) {
+        return fetcher == null ? new StatusCheck()
+                : new StatusCheck(new BitstringStatusListCheck(fetcher, keys), new TokenStatusListCheck(fetcher, keys));
     }
 
     /**

@@ -13,9 +13,10 @@ import nl.learnerwallet.model.verify.CredentialFormatException;
 import nl.learnerwallet.model.verify.Reason;
 
 /**
- * A JWS in compact form, parsed strictly but not yet verified: exactly three parts of strict
- * base64url, a header and payload that are JSON objects within {@link StrictJson}'s limits. The
- * common ground of SD-JWT issuer tokens and key-binding JWTs.
+ * A JWS in compact form (RFC 7515 §7.1), parsed strictly but not yet verified: exactly three parts
+ * of strict base64url, a header and payload that are JSON objects within {@link StrictJson}'s
+ * limits. The common ground of credentials ({@link VcJwt}), presentations ({@link HolderJwt}),
+ * SD-JWT issuer tokens and key bindings, and status list tokens.
  */
 public final class CompactJws {
 
@@ -111,6 +112,30 @@ public final class CompactJws {
 
     public byte[] signingInput() {
         return (headerPart + "." + payloadPart).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The token as given. */
+    public String token() {
+        return toString();
+    }
+
+    /** The first part, as sent: what nimbus parses the JWS header from. */
+    String headerPart() {
+        return headerPart;
+    }
+
+    Base64URL signature() {
+        return new Base64URL(signaturePart);
+    }
+
+    /** The signing input of a compact JWS: its first two parts, as ASCII. */
+    static byte[] signingInput(String compact) {
+        return compact.substring(0, compact.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The signature of a compact JWS: its last part. */
+    static Base64URL signature(String compact) {
+        return new Base64URL(compact.substring(compact.lastIndexOf('.') + 1));
     }
 
     public JsonNode header() {

@@ -41,9 +41,9 @@ public final class HolderJwt {
      * @param expectedType the {@code typ} the header must carry, e.g. {@code vp+jwt}
      */
     public static Checked verify(String token, String expectedType, IssuerKeyResolver keys) {
-        CompactJwt jwt;
+        CompactJws jwt;
         try {
-            jwt = CompactJwt.parse(token, MAX_LENGTH);
+            jwt = CompactJws.parse(token, MAX_LENGTH);
         } catch (CredentialFormatException e) {
             return new Checked(null, e.reason(), true);
         }

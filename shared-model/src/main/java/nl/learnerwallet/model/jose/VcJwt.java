@@ -165,11 +165,11 @@ public final class VcJwt {
     }
 
     byte[] signingInput() {
-        return CompactJwt.signingInput(token);
+        return CompactJws.signingInput(token);
     }
 
     Base64URL signature() {
-        return CompactJwt.signature(token);
+        return CompactJws.signature(token);
     }
 
     public JsonNode header() {

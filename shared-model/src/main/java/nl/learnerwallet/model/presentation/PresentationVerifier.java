@@ -168,10 +168,22 @@ public final class PresentationVerifier {
             binding = format != null && format.outcome() == nl.learnerwallet.model.verify.Outcome.FAILED ? format
                     : CheckResult.failed(CheckId.HOLDER_BINDING, Reason.KEY_BINDING_MISSING, "the presentation has no key binding");
         }
-        String holder = verified.card() == null ? null : "the holder key named in the credential";
+        String holder = binding.outcome() == nl.learnerwallet.model.verify.Outcome.PASSED ? holderDid(compact) : null;
         List<PresentedCredential> results = new ArrayList<>();
         results.add(new PresentedCredential(0, verified.format(), verified.report(), verified.card(), verified.withheldClaims()));
         return new PresentationReport(holder, binding, Collections.<String>emptyList(), results, now);
+    }
+
+    /** The SD-JWT's holder key ({@code cnf.jwk}) as a did:jwk, to name who presented it. */
+    private static String holderDid(String compact) {
+        try {
+            JsonNode jwk = nl.learnerwallet.model.sdjwt.SdJwtVc.parse(compact).holderKey();
+            String json = com.nimbusds.jose.jwk.JWK.parse(jwk.toString()).toPublicJWK().toJSONString();
+            return "did:jwk:" + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.text.ParseException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static boolean hasType(JsonNode type, String wanted) {

@@ -88,7 +88,7 @@ public final class SdJwtVcVerifier {
         }
         checks.add(recipient(credential, context, binding != null));
         checks.add(new ValidityCheck(context.clock()).check(credential.notBefore(), credential.expires()));
-        checks.add(statusCheck.check(credential.status(), credential.issuer()));
+        checks.add(statusCheck.check(credential.status(), credential.issuer(), context.clock()));
         if (bindingCheck != null) {
             checks.add(bindingCheck);
         }

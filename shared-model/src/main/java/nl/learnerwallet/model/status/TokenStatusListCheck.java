@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import nl.learnerwallet.model.fetch.FetchException;
 import nl.learnerwallet.model.fetch.GuardedFetcher;
-import nl.learnerwallet.model.jose.CompactJwt;
+import nl.learnerwallet.model.jose.CompactJws;
 import nl.learnerwallet.model.jose.IssuerKeyResolver;
 import nl.learnerwallet.model.verify.CheckId;
 import nl.learnerwallet.model.verify.CheckResult;
@@ -62,10 +62,10 @@ public final class TokenStatusListCheck {
             return CheckResult.inconclusive(CheckId.STATUS, Reason.STATUS_LIST_INVALID,
                     "the status reference has no usable idx and uri");
         }
-        CompactJwt token;
+        CompactJws token;
         try {
             byte[] body = fetcher.fetch(uri.asText(), false, MEDIA_TYPE).body();
-            token = CompactJwt.parse(new String(body, StandardCharsets.UTF_8).trim(), MAX_TOKEN_LENGTH);
+            token = CompactJws.parse(new String(body, StandardCharsets.UTF_8).trim(), MAX_TOKEN_LENGTH);
         } catch (FetchException e) {
             return CheckResult.inconclusive(CheckId.STATUS, Reason.STATUS_NOT_CHECKABLE,
                     "the status list could not be fetched (" + e.problem() + ")");
@@ -96,7 +96,7 @@ public final class TokenStatusListCheck {
     }
 
     /** Why the token is not the issuer's current list at {@code uri}, or null when it is. */
-    private String problem(CompactJwt token, String uri, String issuerId, Clock clock) {
+    private String problem(CompactJws token, String uri, String issuerId, Clock clock) {
         if (!token.hasType(TYPE)) {
             return "the document is not a status list token";
         }
