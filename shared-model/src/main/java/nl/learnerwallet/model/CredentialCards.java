@@ -51,6 +51,8 @@ public final class CredentialCards {
                 }
                 return Ob2CardMapper.map(documents);
             }
+            case SD_JWT_VC:
+                return nl.learnerwallet.model.sdjwt.SdJwtCardMapper.map(nl.learnerwallet.model.sdjwt.SdJwtVc.parse(credential.encoded()));
             case OB3_DI:
                 try {
                     return DataIntegrityCredential.parse(credential.encoded()).card();

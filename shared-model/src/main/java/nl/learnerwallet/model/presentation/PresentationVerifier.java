@@ -12,6 +12,7 @@ import nl.learnerwallet.model.format.CredentialReader;
 import nl.learnerwallet.model.format.ReadCredential;
 import nl.learnerwallet.model.jose.HolderJwt;
 import nl.learnerwallet.model.jose.IssuerKeyResolver;
+import nl.learnerwallet.model.json.StrictJson;
 import nl.learnerwallet.model.json.UntrustedInputException;
 import nl.learnerwallet.model.trust.TrustList;
 import nl.learnerwallet.model.verify.CheckId;
@@ -178,10 +179,12 @@ public final class PresentationVerifier {
     private static String holderDid(String compact) {
         try {
             JsonNode jwk = nl.learnerwallet.model.sdjwt.SdJwtVc.parse(compact).holderKey();
-            String json = com.nimbusds.jose.jwk.JWK.parse(jwk.toString()).toPublicJWK().toJSONString();
+            // RFC 7638 member order, as every client writes its did:jwk.
+            String json = StrictJson.mapper().writeValueAsString(
+                    com.nimbusds.jose.jwk.JWK.parse(jwk.toString()).toPublicJWK().getRequiredParams());
             return "did:jwk:" + java.util.Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.text.ParseException | RuntimeException e) {
+        } catch (java.text.ParseException | com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
             return null;
         }
     }

@@ -60,6 +60,15 @@ public final class HolderKey {
         return "did:jwk:" + Base64URL.encode(json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The RFC 7638 thumbprint of the public key: how a credential's {@code cnf.jwk} is matched to this key. */
+    public String thumbprint() {
+        try {
+            return key.toPublicJWK().computeThumbprint().toString();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("a P-256 key always has a thumbprint", e);
+        }
+    }
+
     public String keyId() {
         return did() + "#0";
     }
@@ -70,9 +79,21 @@ public final class HolderKey {
      * @param payloadJson the claims, already serialised
      */
     public String signJwt(String type, String payloadJson) {
+        return sign(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType(type)).keyID(keyId()).build(),
+                payloadJson);
+    }
+
+    /**
+     * Signs an SD-JWT key binding ({@code kb+jwt}): no {@code kid}, since the verifier takes the key
+     * from the credential's {@code cnf} — and an offline QR code has no room for a DID it never reads.
+     */
+    public String signKeyBinding(String payloadJson) {
+        return sign(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("kb+jwt")).build(), payloadJson);
+    }
+
+    private String sign(JWSHeader header, String payloadJson) {
         try {
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType(type))
-                    .keyID(keyId()).build(), new Payload(payloadJson));
+            JWSObject jws = new JWSObject(header, new Payload(payloadJson));
             jws.sign(new ECDSASigner(key));
             return jws.serialize();
         } catch (JOSEException e) {

@@ -16,6 +16,7 @@ import nl.learnerwallet.client.wallet.StoredCredential;
 import nl.learnerwallet.client.wallet.Wallet;
 import nl.learnerwallet.client.wallet.WalletContext;
 import nl.learnerwallet.client.wallet.WalletRecord;
+import nl.learnerwallet.model.CredentialFormat;
 import nl.learnerwallet.model.json.StrictJson;
 import nl.learnerwallet.model.protocol.ShareToken;
 import nl.learnerwallet.model.trust.TrustList;
@@ -38,9 +39,20 @@ public final class ShareLinks {
         this.context = context;
     }
 
-    /** What the learner asked for. */
+    /**
+     * What the learner asked for.
+     *
+     * @param disclose for SD-JWT credentials, the claims to disclose ({@link SdJwtPresenter#ALL} for
+     *     all); every name must be a claim of at least one of them
+     */
     public record Request(List<String> credentialIds, Duration expiresIn, Integer maxViews, String label, String purpose,
-            boolean discloseIdentities) {
+            boolean discloseIdentities, List<String> disclose) {
+
+        public Request(List<String> credentialIds, Duration expiresIn, Integer maxViews, String label, String purpose,
+                boolean discloseIdentities) {
+            this(credentialIds, expiresIn, maxViews, label, purpose, discloseIdentities,
+                    java.util.Collections.singletonList(SdJwtPresenter.ALL));
+        }
     }
 
     /** A share as the wallet remembers it. */
@@ -50,6 +62,7 @@ public final class ShareLinks {
 
     public ShareLink create(Request request, TrustList trustList) {
         List<StoredCredential> chosen = new ArrayList<>();
+        checkDisclosable(request);
         Set<Identity> disclosed = new LinkedHashSet<>();
         for (String id : request.credentialIds()) {
             StoredCredential credential = wallet.credential(id);
@@ -65,7 +78,16 @@ public final class ShareLinks {
                 expires.getEpochSecond(), request.maxViews());
         List<Presentations.Enveloped> enveloped = new ArrayList<>();
         for (StoredCredential credential : chosen) {
-            enveloped.add(Presentations.Enveloped.of(wallet, credential));
+            if (credential.format() == CredentialFormat.SD_JWT_VC) {
+                // Its own key binding, for the same audience and nonce as the presentation around it.
+                String presented = SdJwtPresenter.present(new String(wallet.presentable(credential), StandardCharsets.US_ASCII),
+                        applicableClaims(credential, request.disclose()), wallet.holderKey(), created.audience(),
+                        created.nonce(), now, null);
+                enveloped.add(new Presentations.Enveloped(CredentialFormat.SD_JWT_VC,
+                        presented.getBytes(StandardCharsets.US_ASCII)));
+            } else {
+                enveloped.add(Presentations.Enveloped.of(wallet, credential));
+            }
         }
         String presentation = Presentations.sign(wallet.holderKey(), enveloped, created.audience(), created.nonce(), now,
                 expires, new ArrayList<>(disclosed));
@@ -80,6 +102,51 @@ public final class ShareLinks {
                 request.label(), request.purpose(), request.maxViews(), ids, titles, now);
         wallet.saveShare(link.id(), encode(link));
         return link;
+    }
+
+    /** Refuses, before anything is sent, a claim name that none of the chosen SD-JWT credentials has. */
+    private void checkDisclosable(Request request) {
+        List<String> known = new ArrayList<>();
+        boolean anySdJwt = false;
+        for (String id : request.credentialIds()) {
+            StoredCredential credential = wallet.credential(id);
+            if (credential.format() == CredentialFormat.SD_JWT_VC) {
+                anySdJwt = true;
+                known.addAll(claimNames(credential));
+            }
+        }
+        for (String claim : request.disclose()) {
+            if (!claim.equals(SdJwtPresenter.ALL) && anySdJwt && !known.contains(claim) && !isPrefixOfAny(claim, known)) {
+                throw new SdJwtPresenter.PresentationException(SdJwtPresenter.PresentationException.Problem.UNKNOWN_CLAIM,
+                        claim, known, "none of the chosen credentials has a claim " + claim + "; they can disclose "
+                        + String.join(", ", known));
+            }
+        }
+    }
+
+    /** The requested claims this credential has (the rest belong to other credentials of the share). */
+    private List<String> applicableClaims(StoredCredential credential, List<String> disclose) {
+        List<String> names = claimNames(credential);
+        List<String> out = new ArrayList<>();
+        for (String claim : disclose) {
+            if (claim.equals(SdJwtPresenter.ALL) || names.contains(claim) || isPrefixOfAny(claim, names)) {
+                out.add(claim);
+            }
+        }
+        return out;
+    }
+
+    private List<String> claimNames(StoredCredential credential) {
+        return SdJwtPresenter.choices(new String(wallet.presentable(credential), StandardCharsets.US_ASCII));
+    }
+
+    private static boolean isPrefixOfAny(String claim, List<String> names) {
+        for (String name : names) {
+            if (name.startsWith(claim + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The shares this wallet made, oldest first. */

@@ -344,8 +344,9 @@ public final class Wallet implements AutoCloseable {
                     : "the credential was refused because it is malformed");
         }
         // Baked images and OB 2.0 / Data Integrity JSON are kept byte for byte as they came;
-        // a VC-JWT is kept as its compact token (the form it is presented in).
-        byte[] original = read.format() == CredentialFormat.OB3_JWT && !read.baked()
+        // a VC-JWT or SD-JWT is kept as its compact form (the form it is presented in).
+        boolean compact = read.format() == CredentialFormat.OB3_JWT || read.format() == CredentialFormat.SD_JWT_VC;
+        byte[] original = compact && !read.baked()
                 ? read.encoded().getBytes(StandardCharsets.UTF_8) : input.clone();
         for (StoredCredential existing : credentials()) {
             if (Arrays.equals(existing.original(), original)) {
