@@ -12,9 +12,11 @@ import nl.learnerwallet.model.format.CredentialReader;
 import nl.learnerwallet.model.json.UntrustedInputException;
 import nl.learnerwallet.model.fetch.FetchException;
 import nl.learnerwallet.model.json.StrictJson;
+import nl.learnerwallet.model.presentation.OfflinePresentation;
 import nl.learnerwallet.model.presentation.PresentationReport;
 import nl.learnerwallet.model.presentation.PresentationVerifier;
 import nl.learnerwallet.model.presentation.PresentedCredential;
+import nl.learnerwallet.model.sdjwt.SdJwt;
 import nl.learnerwallet.model.verify.ReportJson;
 
 /**
@@ -38,10 +40,20 @@ final class PresentationTargets {
         }
         PresentationVerifier verifier = new PresentationVerifier(root.context().issuerKeys(),
                 new CredentialVerifier(root.context().issuerKeys(), offline ? null : root.context().fetcher()));
-        PresentationReport report = verifier.verify(presentation, PresentationVerifier.Expectation.none(),
-                root.home().trustList(), root.context().clock());
+        // Whoever holds the presentation is its audience: any aud and nonce, and its age not judged
+        // (an offline QR's key binding carries its own expiry, which is).
+        PresentationReport report = isSdJwtPresentation(presentation)
+                ? verifier.verifySdJwt(presentation, PresentationVerifier.Expectation.none(), root.home().trustList(),
+                        root.context().clock())
+                : verifier.verify(presentation, PresentationVerifier.Expectation.none(), root.home().trustList(),
+                        root.context().clock());
         print(root, report);
         return ExitCode.forStatus(report.status());
+    }
+
+    /** An SD-JWT with a key binding after its last {@code ~}: a presentation, not a credential to import. */
+    static boolean isSdJwtPresentation(String text) {
+        return SdJwt.looksLike(text) && !text.endsWith("~");
     }
 
     private static String presentationOf(WalletCommand root, String target, byte[] bytes, boolean offline) {
@@ -64,10 +76,24 @@ final class PresentationTargets {
             if (isShareLink(text)) {
                 return download(root, text, offline);
             }
+            if (OfflinePresentation.looksLike(text)) {
+                try {
+                    return OfflinePresentation.decode(text);
+                } catch (UntrustedInputException e) {
+                    throw new CliException(ExitCode.BAD_INPUT, "BAD_OFFLINE_QR", Messages.get("error.badOfflineQr", e.getMessage()));
+                }
+            }
             throw new CliException(ExitCode.BAD_INPUT, "NOT_A_SHARE_LINK", Messages.get("error.notAShareLink"));
         }
         String text = new String(bytes, StandardCharsets.UTF_8).trim();
-        return isPresentationJwt(text) ? text : null;
+        if (OfflinePresentation.looksLike(text)) {
+            try {
+                return OfflinePresentation.decode(text);
+            } catch (UntrustedInputException e) {
+                throw new CliException(ExitCode.BAD_INPUT, "BAD_OFFLINE_QR", Messages.get("error.badOfflineQr", e.getMessage()));
+            }
+        }
+        return isPresentationJwt(text) || isSdJwtPresentation(text) ? text : null;
     }
 
     /** Whether the image carries a credential in its chunks: then it is a badge, not a QR code to decode. */
@@ -132,6 +158,11 @@ final class PresentationTargets {
                     each.put("kind", credential.card().kind().name());
                     each.set("card", CardJson.write(credential.card()));
                 }
+                if (credential.format() != null) {
+                    each.put("format", credential.format().id());
+                }
+                ArrayNode withheld = each.putArray("withheldClaims");
+                credential.withheldClaims().forEach(withheld::add);
                 credentials.add(each);
             }
             root.printJson(document);
@@ -142,7 +173,10 @@ final class PresentationTargets {
         for (PresentedCredential credential : report.credentials()) {
             root.out().println();
             if (credential.card() != null) {
-                root.out().println(credential.card().title() + " — " + Reports.kind(credential.card().kind()));
+                Reports.printCard(root.out(), credential.card());
+            }
+            if (!credential.withheldClaims().isEmpty()) {
+                root.out().println(Messages.get("verify.withheld", String.join(", ", credential.withheldClaims())));
             }
             Reports.printChecks(root.out(), credential.report());
         }

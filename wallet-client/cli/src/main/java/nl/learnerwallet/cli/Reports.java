@@ -73,6 +73,7 @@ final class Reports {
         line(out, "card.grade", card.grade());
         line(out, "card.stackability", card.integrationStackability());
         line(out, "card.language", card.language());
+        line(out, "card.disclosable", card.disclosableClaims().isEmpty() ? null : String.join(", ", card.disclosableClaims()));
         if (!card.learningOutcomes().isEmpty()) {
             out.println("  " + Messages.get("card.learningOutcomes") + ":");
             for (String outcome : card.learningOutcomes()) {

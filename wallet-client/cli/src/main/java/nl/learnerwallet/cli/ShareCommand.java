@@ -72,6 +72,10 @@ final class ShareCommand extends Subcommand implements Runnable {
                 description = "Who it is for (default employer).")
         String purpose;
 
+        @Option(names = "--disclose", paramLabel = "CLAIM", arity = "1..*", split = ",", descriptionKey = "option.disclose",
+                description = "For SD-JWT credentials: the claims to show (dotted for nested ones, '*' for all); the rest stay hidden. Without it you are asked.")
+        List<String> disclose = new ArrayList<>();
+
         @Option(names = "--no-identities", descriptionKey = "option.noIdentities",
                 description = "Do not disclose the e-mail or eduID your badges are issued to (the page then cannot match hashed recipients).")
         boolean withholdIdentities;
@@ -90,8 +94,9 @@ final class ShareCommand extends Subcommand implements Runnable {
             }
             try (Wallet wallet = root.unlock()) {
                 ShareLinks links = new ShareLinks(wallet, SyncService.clientFor(wallet, root.context()), root.context());
+                List<String> claims = DisclosureChoice.resolve(root, wallet, ids, disclose);
                 ShareLinks.ShareLink link = links.create(new ShareLinks.Request(ids, Durations.parse(expires), maxViews, label,
-                        purpose, !withholdIdentities), root.home().trustList());
+                        purpose, !withholdIdentities, claims), root.home().trustList());
                 qr.show(root, link.url());
                 if (root.json()) {
                     ObjectNode document = StrictJson.mapper().createObjectNode();

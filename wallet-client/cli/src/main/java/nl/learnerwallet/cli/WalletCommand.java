@@ -48,6 +48,7 @@ import picocli.CommandLine.ScopeType;
             HolderKeyCommand.class,
             ServerCommand.class,
             ShareCommand.class,
+            PresentCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class WalletCommand implements Runnable {
@@ -136,6 +137,11 @@ public final class WalletCommand implements Runnable {
         return context;
     }
 
+    /** The terminal to ask the learner on, or null when there is none (a script, a pipe, a test). */
+    Console console() {
+        return console;
+    }
+
     boolean json() {
         return json;
     }
@@ -199,6 +205,12 @@ public final class WalletCommand implements Runnable {
             exit = ExitCode.UNREACHABLE;
             code = "FETCH_" + failure.problem().name();
             sentence = Messages.get("fetch.failed", Messages.getOr("fetch." + failure.problem().name(), failure.getMessage()));
+        } else if (exception instanceof nl.learnerwallet.client.share.SdJwtPresenter.PresentationException) {
+            nl.learnerwallet.client.share.SdJwtPresenter.PresentationException failure =
+                    (nl.learnerwallet.client.share.SdJwtPresenter.PresentationException) exception;
+            exit = ExitCode.BAD_INPUT;
+            code = failure.problem().name();
+            sentence = Messages.get("present." + code, failure.claim(), String.join(", ", failure.choices()));
         } else if (exception instanceof StoreException || exception instanceof DecryptionFailedException) {
             exit = ExitCode.BAD_INPUT;
             code = "STORE";

@@ -184,6 +184,8 @@ public class PageController {
             if (credential.format() != null) {
                 each.put("format", credential.format().id());
             }
+            ArrayNode withheld = each.putArray("withheldClaims");
+            credential.withheldClaims().forEach(withheld::add);
             if (credential.card() != null) {
                 each.set("card", CardJson.write(credential.card()));
                 TrustEntry trusted = shares.trustList().find(credential.card().issuerId());

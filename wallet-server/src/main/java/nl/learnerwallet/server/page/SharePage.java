@@ -1,5 +1,7 @@
 package nl.learnerwallet.server.page;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -120,6 +122,7 @@ final class SharePage {
             TrustEntry trusted = trustList.find(card.issuerId());
             term(html, text.get("card.issuer"), issuer + (trusted == null ? " — " + text.get("card.issuerNotTrusted")
                     : " — " + text.get("card.issuerTrusted", trusted.name())));
+            term(html, text.get("card.learner"), card.learner());
             term(html, text.get("card.binding"), binding(report, presentation, text));
             term(html, text.get("card.level"), card.level().isEmpty() ? null : card.level().toString());
             term(html, text.get("card.studyLoad"), card.studyLoad() == null ? null : card.studyLoad().toString());
@@ -131,6 +134,15 @@ final class SharePage {
             term(html, text.get("card.validity"), validity(card, status, text));
         }
         html.append("</dl>\n");
+        if (!credential.withheldClaims().isEmpty()) {
+            // Selective disclosure: say plainly what the learner chose not to show.
+            List<String> names = new ArrayList<>();
+            for (String claim : credential.withheldClaims()) {
+                names.add(text.getOr("claim." + claim, claim));
+            }
+            html.append("<p class=\"withheld\"><strong>").append(Html.escape(text.get("card.withheld"))).append("</strong> ")
+                    .append(Html.escape(String.join(", ", names))).append("</p>\n");
+        }
         if (card != null && card.description() != null) {
             html.append("<p class=\"description\">").append(Html.escape(card.description())).append("</p>\n");
         }

@@ -18,21 +18,32 @@ import java.util.Map;
 public final class QrCodes {
 
     /**
-     * The largest QR version we expect a phone to read reliably. Version 25 is 117 modules a side
-     * (125 with the quiet zone): shown 5 cm wide on a phone screen or a printed page, a module is
-     * 0.4 mm, about the smallest that phone cameras still resolve at arm's length and with the
-     * blur of a hand-held shot; each version past it adds four modules a side and makes them
-     * smaller still. At error correction M it holds 1,451 alphanumeric characters, so an
-     * {@code LW1:} offline presentation of about 960 compressed bytes.
+     * The largest QR version an offline presentation may need. Offline codes are drawn at error
+     * correction L: their content is signed, so a misread module can only make verification fail,
+     * never pass, and they are shown on a screen or printed, not worn. Version 35 is 157 modules a
+     * side: full-screen on a phone (6–7 cm) or printed 8 cm wide a module is about 0.45 mm, which
+     * phone cameras resolve at reading distance; past it modules shrink below what a hand-held shot
+     * reads. It holds 3,351 alphanumeric characters — an {@code LW1:} presentation of about
+     * 2,230 compressed bytes. A typical SD-JWT microcredential with a few claims disclosed needs
+     * version 30–32; all claims of one with every EU element needs more, and is refused.
      */
-    public static final int MAX_PHONE_SCANNABLE_VERSION = 25;
+    public static final int MAX_OFFLINE_VERSION = 35;
 
     private QrCodes() {
     }
 
-    /** The modules of a QR code for the text; {@code true} is dark. */
+    /** The modules of a QR code for a share link (error correction M); {@code true} is dark. */
     public static boolean[][] encode(String text) {
-        Map<EncodeHintType, Object> hints = hints();
+        return encode(text, ErrorCorrectionLevel.M);
+    }
+
+    /** The modules of an offline presentation's QR code (error correction L, see {@link #MAX_OFFLINE_VERSION}). */
+    public static boolean[][] encodeOffline(String text) {
+        return encode(text, ErrorCorrectionLevel.L);
+    }
+
+    private static boolean[][] encode(String text, ErrorCorrectionLevel level) {
+        Map<EncodeHintType, Object> hints = hints(level);
         hints.put(EncodeHintType.MARGIN, 4);
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
@@ -50,23 +61,36 @@ public final class QrCodes {
 
     /**
      * The QR version (1 to 40) that {@link #encode} uses for the text: the smallest that holds it at
-     * error correction M, in the mode zxing picks (alphanumeric for an {@code LW1:} offline
-     * presentation, whose characters are all in that set). Compare it with
-     * {@link #MAX_PHONE_SCANNABLE_VERSION} to decide between a QR code and a link.
+     * error correction M, in the mode zxing picks.
      *
      * @throws IllegalArgumentException when the text does not fit in a QR code at all
      */
     public static int versionFor(String text) {
+        return versionFor(text, ErrorCorrectionLevel.M);
+    }
+
+    /**
+     * The QR version that {@link #encodeOffline} uses (error correction L; alphanumeric mode for an
+     * {@code LW1:} text, whose characters are all in that set). Compare it with
+     * {@link #MAX_OFFLINE_VERSION} to decide between an offline QR code and a link.
+     *
+     * @throws IllegalArgumentException when the text does not fit in a QR code at all
+     */
+    public static int offlineVersionFor(String text) {
+        return versionFor(text, ErrorCorrectionLevel.L);
+    }
+
+    private static int versionFor(String text, ErrorCorrectionLevel level) {
         try {
-            return Encoder.encode(text, ErrorCorrectionLevel.M, hints()).getVersion().getVersionNumber();
+            return Encoder.encode(text, level, hints(level)).getVersion().getVersionNumber();
         } catch (WriterException e) {
             throw new IllegalArgumentException("the text does not fit in a QR code", e);
         }
     }
 
-    private static Map<EncodeHintType, Object> hints() {
+    private static Map<EncodeHintType, Object> hints(ErrorCorrectionLevel level) {
         Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+        hints.put(EncodeHintType.ERROR_CORRECTION, level);
         hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
         return hints;
     }

@@ -29,9 +29,9 @@ class QrCodesTest {
     }
 
     @Test
-    void thePhoneScannableVersionHolds1451AlphanumericCharacters() {
-        assertThat(QrCodes.versionFor("A".repeat(1451))).isEqualTo(QrCodes.MAX_PHONE_SCANNABLE_VERSION);
-        assertThat(QrCodes.versionFor("A".repeat(1452))).isGreaterThan(QrCodes.MAX_PHONE_SCANNABLE_VERSION);
+    void theLargestOfflineVersionHolds3351AlphanumericCharacters() {
+        assertThat(QrCodes.offlineVersionFor("A".repeat(3351))).isEqualTo(QrCodes.MAX_OFFLINE_VERSION);
+        assertThat(QrCodes.offlineVersionFor("A".repeat(3352))).isGreaterThan(QrCodes.MAX_OFFLINE_VERSION);
     }
 
     @Test
@@ -42,15 +42,15 @@ class QrCodesTest {
     }
 
     @Test
-    void theRfc9901ExamplePresentationIsTooLargeForAPhoneScannableCode() throws IOException {
+    void theRfc9901ExamplePresentationFitsAnOfflineCode() throws IOException {
         // The SD-JWT+KB of RFC 9901 section 5.2 (1,859 characters), from shared-model's test data;
         // Maven runs the tests in the module's directory.
         Path vector = Path.of("../../shared-model/src/test/resources/rfc9901/example-presentation.txt");
         String text = OfflinePresentation.encode(Files.readString(vector, StandardCharsets.US_ASCII));
 
-        int version = QrCodes.versionFor(text);
+        int version = QrCodes.offlineVersionFor(text);
 
-        assertThat(version).isGreaterThan(QrCodes.MAX_PHONE_SCANNABLE_VERSION).isLessThanOrEqualTo(40);
-        assertThat(QrCodes.encode(text).length).isEqualTo(17 + 4 * version + 2 * 4);
+        assertThat(version).isLessThanOrEqualTo(QrCodes.MAX_OFFLINE_VERSION);
+        assertThat(QrCodes.encodeOffline(text).length).isEqualTo(17 + 4 * version + 2 * 4);
     }
 }
