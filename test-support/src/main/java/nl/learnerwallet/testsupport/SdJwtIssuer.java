@@ -82,6 +82,7 @@ public final class SdJwtIssuer {
         private final Map<String, Object> disclosable = new LinkedHashMap<>();
         private final Map<String, Map<String, Object>> nestedDisclosable = new LinkedHashMap<>();
         private String typ = "dc+sd-jwt";
+        private String kid = issuer.keyId();
         private int decoys = 2;
 
         private Credential(String vct) {
@@ -127,6 +128,12 @@ public final class SdJwtIssuer {
             return this;
         }
 
+        /** The header's {@code kid}, e.g. the key id an HTTPS issuer's JWT VC issuer metadata names. */
+        public Credential kid(String value) {
+            this.kid = value;
+            return this;
+        }
+
         public Credential decoys(int count) {
             this.decoys = count;
             return this;
@@ -152,7 +159,7 @@ public final class SdJwtIssuer {
             builder.putDecoyDigests(decoys);
             Map<String, Object> payload = builder.build(true);
             JWSHeader header = new JWSHeader.Builder(issuer.algorithm()).type(new JOSEObjectType(typ))
-                    .keyID(issuer.keyId()).build();
+                    .keyID(kid).build();
             String jwt;
             try {
                 jwt = issuer.sign(header, JSON.writeValueAsString(payload));
