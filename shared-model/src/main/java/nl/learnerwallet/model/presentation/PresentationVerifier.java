@@ -146,8 +146,17 @@ public final class PresentationVerifier {
             checks.add(binding);
             return new PresentedCredential(index, read.format(), VerificationReport.of(now, checks), null);
         }
-        List<CheckResult> checks = new ArrayList<>(verified.report().checks());
-        checks.add(binding);
+        List<CheckResult> checks = new ArrayList<>();
+        CheckResult ownBinding = null;
+        for (CheckResult check : verified.report().checks()) {
+            if (check.check() == CheckId.HOLDER_BINDING) {
+                ownBinding = check; // an SD-JWT's key binding
+            } else {
+                checks.add(check);
+            }
+        }
+        // One holder-binding check per credential: an SD-JWT key binding that failed, else the presentation's.
+        checks.add(ownBinding != null && ownBinding.outcome() != nl.learnerwallet.model.verify.Outcome.PASSED ? ownBinding : binding);
         return new PresentedCredential(index, verified.format(), VerificationReport.of(verified.report().checkedAt(), checks),
                 verified.card(), verified.withheldClaims());
     }

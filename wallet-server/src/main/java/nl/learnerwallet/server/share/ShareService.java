@@ -12,6 +12,9 @@ import java.util.Optional;
 import nl.learnerwallet.model.crypto.DecryptionFailedException;
 import nl.learnerwallet.model.presentation.PresentationReport;
 import nl.learnerwallet.model.presentation.PresentationVerifier;
+import nl.learnerwallet.model.presentation.PresentedCredential;
+import nl.learnerwallet.model.verify.CheckId;
+import nl.learnerwallet.model.verify.CheckResult;
 import nl.learnerwallet.model.protocol.ShareToken;
 import nl.learnerwallet.model.trust.TrustList;
 import nl.learnerwallet.model.verify.Outcome;
@@ -111,6 +114,14 @@ public class ShareService {
         if (report.holderBinding().outcome() != Outcome.PASSED) {
             throw new ShareRefusal(ShareRefusal.Reason.BAD_PRESENTATION, "the presentation is not signed by its holder for "
                     + "this share just now (" + report.holderBinding().reason().name() + ")");
+        }
+        // An SD-JWT inside carries its own key binding: it too must be made for this share, just now.
+        for (PresentedCredential credential : report.credentials()) {
+            CheckResult binding = credential.report().check(CheckId.HOLDER_BINDING);
+            if (binding != null && binding.outcome() != Outcome.PASSED) {
+                throw new ShareRefusal(ShareRefusal.Reason.BAD_PRESENTATION, "a credential's key binding is not made for "
+                        + "this share just now (" + binding.reason().name() + ")");
+            }
         }
         byte[] sealed = ShareToken.seal(token, share.id(), presentation.getBytes(StandardCharsets.UTF_8), random);
         shares.activate(share.id(), sealed);

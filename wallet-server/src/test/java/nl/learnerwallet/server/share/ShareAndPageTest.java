@@ -25,11 +25,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.learnerwallet.model.protocol.ShareToken;
+import nl.learnerwallet.model.sdjwt.HashAlgorithm;
+import nl.learnerwallet.model.sdjwt.SdJwt;
 import nl.learnerwallet.server.support.TemporaryDatabase;
 import nl.learnerwallet.server.support.TestAccount;
 import nl.learnerwallet.server.support.TestClock;
 import nl.learnerwallet.testsupport.DutchCredentials;
 import nl.learnerwallet.testsupport.DutchCredentials.Shape;
+import nl.learnerwallet.testsupport.SdJwtIssuer;
 import nl.learnerwallet.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +110,37 @@ class ShareAndPageTest implements TemporaryDatabase {
     }
 
     private String presentation(TestIssuer signer, String audience, String nonce, List<String> credentials) {
+        List<String> dataUrls = new java.util.ArrayList<>();
+        for (String credential : credentials) {
+            dataUrls.add("data:application/vc+jwt," + credential);
+        }
+        return envelope(signer, audience, nonce, dataUrls);
+    }
+
+    /** An EU Learning Credential bound to the holder, presented with only these claims and a key binding. */
+    private String selectiveSdJwt(String audience, String nonce, Instant madeAt, String... claims) {
+        SdJwt issued = SdJwt.parse(new SdJwtIssuer(ISSUER).euLearningCredential(holder.publicJwk()).issue());
+        List<String> kept = new java.util.ArrayList<>();
+        for (String disclosure : issued.disclosures()) {
+            String decoded = new String(Base64.getUrlDecoder().decode(disclosure), StandardCharsets.UTF_8);
+            for (String claim : claims) {
+                if (decoded.contains("\"" + claim + "\"")) {
+                    kept.add(disclosure);
+                }
+            }
+        }
+        SdJwt partial = SdJwt.of(issued.issuerJwt(), kept, null);
+        ObjectNode binding = JSON.createObjectNode();
+        binding.put("iat", madeAt.getEpochSecond());
+        binding.put("aud", audience);
+        binding.put("nonce", nonce);
+        binding.put("sd_hash", partial.sdHash(HashAlgorithm.SHA_256));
+        String keyBinding = holder.sign(new com.nimbusds.jose.JWSHeader.Builder(holder.algorithm())
+                .type(new JOSEObjectType("kb+jwt")).build(), binding.toString());
+        return "data:application/dc+sd-jwt," + SdJwt.of(issued.issuerJwt(), kept, keyBinding);
+    }
+
+    private String envelope(TestIssuer signer, String audience, String nonce, List<String> dataUrls) {
         ObjectNode payload = JSON.createObjectNode();
         payload.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
         payload.putArray("type").add("VerifiablePresentation");
@@ -116,8 +150,8 @@ class ShareAndPageTest implements TemporaryDatabase {
         payload.put("nonce", nonce);
         payload.put("iat", Instant.now().getEpochSecond());
         ArrayNode entries = payload.putArray("verifiableCredential");
-        for (String credential : credentials) {
-            entries.addObject().put("id", "data:application/vc+jwt," + credential).put("type", "EnvelopedVerifiableCredential");
+        for (String dataUrl : dataUrls) {
+            entries.addObject().put("id", dataUrl).put("type", "EnvelopedVerifiableCredential");
         }
         return signer.sign(signer.header().type(new JOSEObjectType("vp+jwt")).build(), payload);
     }
@@ -188,6 +222,41 @@ class ShareAndPageTest implements TemporaryDatabase {
         assertThat(html.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
         assertThat(html.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(html.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void aSelectiveSdJwtShowsOnlyWhatWasDisclosedAndSaysWhatWasWithheld() throws IOException {
+        Created share = create(null);
+        String sdJwt = selectiveSdJwt(share.audience(), share.nonce(), Instant.now(), "achievement_title", "issuing_authority");
+        assertThat(upload(share, envelope(holder, share.audience(), share.nonce(), List.of(sdJwt))).statusCode()).isEqualTo(200);
+
+        JsonNode credential = pageJson(share.token()).path("credentials").get(0);
+        assertThat(credential.path("status").asText()).isEqualTo("VERIFIED");
+        assertThat(credential.path("format").asText()).isEqualTo("sd-jwt-vc");
+        assertThat(credential.path("card").path("title").asText()).isEqualTo("Data Science Basics");
+        assertThat(credential.path("card").has("grade")).isFalse();
+        assertThat(credential.path("withheldClaims").toString()).contains("assessment_grade").contains("family_name");
+
+        clock.advance(Duration.ofDays(3));
+        String body = new String(page(share.token(), "text/html", null).body(), StandardCharsets.UTF_8);
+        assertThat(body).contains("Data Science Basics").contains("Not shown by the learner").contains("grade")
+                .contains("family name").doesNotContain("Jansen").doesNotContain("8.1");
+        assertThat(body).contains("✓");
+    }
+
+    @Test
+    void refusesAnSdJwtWhoseKeyBindingIsStaleOrForAnotherShare() throws IOException {
+        Created share = create(null);
+        String stale = selectiveSdJwt(share.audience(), share.nonce(), Instant.now().minus(Duration.ofHours(1)),
+                "achievement_title");
+        String otherNonce = selectiveSdJwt(share.audience(), "someone-elses-nonce", Instant.now(), "achievement_title");
+        String otherShare = selectiveSdJwt("https://elsewhere.example/s/x", share.nonce(), Instant.now(), "achievement_title");
+
+        for (String sdJwt : List.of(stale, otherNonce, otherShare)) {
+            HttpResponse<byte[]> answer = upload(share, envelope(holder, share.audience(), share.nonce(), List.of(sdJwt)));
+            assertThat(answer.statusCode()).isEqualTo(422);
+            assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("BAD_PRESENTATION");
+        }
     }
 
     @Test
