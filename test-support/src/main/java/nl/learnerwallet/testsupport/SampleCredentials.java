@@ -61,8 +61,26 @@ public final class SampleCredentials {
         String genuine = recipient(DutchCredentials.of(DutchCredentials.Shape.HBO_MICROCREDENTIAL, issuer), holder, email).signed();
         write(directory.resolve("tampered-microcredential.jwt"), tamper(genuine));
 
+        if (holder != null && holder.startsWith("did:jwk:")) {
+            // SD-JWT VCs name their holder by key (cnf), so they can only be made for a wallet's did:jwk.
+            com.nimbusds.jose.jwk.JWK holderKey = holderKey(holder);
+            write(directory.resolve("eu-learning-credential.sd-jwt"),
+                    new SdJwtIssuer(issuer).euLearningCredential(holderKey).issue());
+            write(directory.resolve("microcredential.sd-jwt"), new SdJwtIssuer(issuer).microcredential(holderKey).issue());
+        } else {
+            System.out.println("(SD-JWT samples are written only with --holder did:jwk:..., the wallet's holder.)");
+        }
         System.out.println("Sample issuer: " + issuer.did());
         System.out.println("Wrote sample credentials to " + directory.toAbsolutePath());
+    }
+
+    private static com.nimbusds.jose.jwk.JWK holderKey(String didJwk) {
+        try {
+            String json = new String(Base64.getUrlDecoder().decode(didJwk.substring("did:jwk:".length())), StandardCharsets.UTF_8);
+            return com.nimbusds.jose.jwk.JWK.parse(json);
+        } catch (java.text.ParseException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("--holder is not a did:jwk", e);
+        }
     }
 
     private static DutchCredentials recipient(DutchCredentials credential, String holder, String email) {

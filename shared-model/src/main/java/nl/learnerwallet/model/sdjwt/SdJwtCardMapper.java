@@ -34,7 +34,7 @@ import nl.learnerwallet.model.card.StudyLoad;
 public final class SdJwtCardMapper {
 
     private static final List<String> EU_LEARNING_CREDENTIAL_CLAIMS = Arrays.asList(
-            "given_name", "family_name", "achievement_title", "achievement_description", "issuing_authority",
+            "achievement_title", "achievement_description", "given_name", "family_name", "issuing_authority",
             "issuing_country", "date_of_issuance", "date_of_expiry", "learning_outcomes", "assessment_grade");
     private static final List<String> MICROCREDENTIAL_EXTRA_CLAIMS = Arrays.asList(
             "workload", "level", "assessment_type", "participation_form", "quality_assurance", "prerequisites",

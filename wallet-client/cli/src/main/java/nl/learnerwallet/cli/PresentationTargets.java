@@ -173,7 +173,8 @@ final class PresentationTargets {
         for (PresentedCredential credential : report.credentials()) {
             root.out().println();
             if (credential.card() != null) {
-                Reports.printCard(root.out(), credential.card());
+                // What a presentation discloses is what it shows; the issued credential's choices are not the verifier's.
+                Reports.printCard(root.out(), credential.card().toBuilder().disclosableClaims(java.util.Collections.<String>emptyList()).build());
             }
             if (!credential.withheldClaims().isEmpty()) {
                 root.out().println(Messages.get("verify.withheld", String.join(", ", credential.withheldClaims())));

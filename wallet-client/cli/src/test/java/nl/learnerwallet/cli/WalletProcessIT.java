@@ -56,6 +56,52 @@ class WalletProcessIT {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /**
+     * Without {@code --disclose} at a terminal the learner is asked which claims to show. The
+     * command runs under {@code script}, which gives it a pseudo-terminal as a learner's shell would.
+     */
+    @Test
+    void aLearnerAtATerminalChoosesTheClaimsToShow() throws Exception {
+        String holder = JSON.readTree(wallet("en", "init", "--json").out()).path("holder").asText();
+        TestIssuer issuer = TestIssuer.es256();
+        assertThat(wallet("en", "trust", "add", issuer.did(), "--name", "Hogeschool Utrecht").exit()).isZero();
+        com.nimbusds.jose.jwk.JWK holderKey = com.nimbusds.jose.jwk.JWK.parse(new String(
+                java.util.Base64.getUrlDecoder().decode(holder.substring("did:jwk:".length())), StandardCharsets.UTF_8));
+        Path credential = Files.writeString(files.resolve("learning.sd-jwt"),
+                new nl.learnerwallet.testsupport.SdJwtIssuer(issuer).euLearningCredential(holderKey).issue());
+        String id = JSON.readTree(wallet("en", "import", credential.toString(), "--json").out()).path("id").asText();
+        Path presentation = files.resolve("presentation.txt");
+
+        String command = String.join(" ", Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.language=en", "-jar", System.getProperty("wallet.jar"), "present", id, "--out", presentation.toString());
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", command, "/dev/null");
+        builder.environment().put("WALLET_HOME", home.toString());
+        builder.environment().put("WALLET_PASSPHRASE", "correct horse battery");
+        Path out = files.resolve("terminal.txt");
+        builder.redirectOutput(out.toFile()).redirectErrorStream(true);
+        Process process = builder.start();
+        // The answer waits in the terminal until the question is asked; stdin stays open until the end.
+        process.getOutputStream().write("1 issuing_authority\n".getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        boolean finished = process.waitFor(2, TimeUnit.MINUTES);
+        process.getOutputStream().close();
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String terminal = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(finished).as(terminal).isTrue();
+        assertThat(process.exitValue()).as(terminal).isZero();
+        assertThat(terminal).contains("Which claims do you want to show?").contains("1) achievement_title");
+
+        Result verified = wallet("en", "verify", presentation.toString(), "--json");
+        assertThat(verified.exit()).as(verified.out()).isZero();
+        JsonNode card = JSON.readTree(verified.out()).path("credentials").get(0).path("card");
+        assertThat(card.path("title").asText()).isEqualTo("Data Science Basics");
+        assertThat(card.path("awardingBody").asText()).isEqualTo("Hogeschool Utrecht");
+        assertThat(card.has("learner")).isFalse();
+        assertThat(card.has("grade")).isFalse();
+    }
+
     @Test
     void theNewcomerWalkthrough() throws Exception {
         Result init = wallet("en", "init", "--json");

@@ -98,16 +98,36 @@ public final class SdJwtPresenter {
         return SdJwt.of(presented.issuerJwt(), encoded, holder.signKeyBinding(binding.toString())).toString();
     }
 
-    /** The claims the learner can choose from: each disclosable path, as {@code --disclose} takes it. */
+    /**
+     * The claims the learner can choose from: each disclosable path, as {@code --disclose} takes it,
+     * in the order the credential's type reads (title first), then the rest alphabetically — not in
+     * the payload's order, which issuers shuffle so that it reveals nothing.
+     */
     public static List<String> choices(String issued) {
+        SdJwtVc credential = SdJwtVc.parse(issued);
         List<String> out = new ArrayList<>();
-        for (String path : SdJwtVc.parse(issued).disclosablePaths()) {
+        for (String path : credential.disclosablePaths()) {
             String name = path.endsWith("[]") ? path.substring(0, path.length() - 2) : path;
             if (!out.contains(name)) {
                 out.add(name);
             }
         }
+        final List<String> known = nl.learnerwallet.model.sdjwt.SdJwtCardMapper.knownClaims(credential.type());
+        java.util.Collections.sort(out, new java.util.Comparator<String>() {
+            @Override
+            public int compare(String a, String b) {
+                int rankA = rank(known, a);
+                int rankB = rank(known, b);
+                return rankA != rankB ? Integer.compare(rankA, rankB) : a.compareTo(b);
+            }
+        });
         return out;
+    }
+
+    private static int rank(List<String> known, String claim) {
+        int dot = claim.indexOf('.');
+        int index = known.indexOf(dot < 0 ? claim : claim.substring(0, dot));
+        return index < 0 ? Integer.MAX_VALUE : index;
     }
 
     private static void checkBoundTo(SdJwtVc credential, HolderKey holder) {
