@@ -51,11 +51,12 @@ class ShareIT {
     private ServerProcess server;
     private CliRun learner;
     private WebDriver browser;
+    private String holder;
 
     @BeforeEach
     void setUp() throws Exception {
         learner = new CliRun(home);
-        String holder = JSON.readTree(learner.run("init", "--json").out()).path("holder").asText();
+        holder = JSON.readTree(learner.run("init", "--json").out()).path("holder").asText();
         learner.run("trust", "add", issuer.did(), "--name", "Hogeschool Utrecht");
         server = new ServerProcess(serverFolder).trusting(home.resolve("trust.json")).start();
         assertThat(learner.run("account", "register", "--server", server.url()).exit()).isZero();
@@ -195,6 +196,27 @@ class ShareIT {
             String verdict = browser.findElement(By.cssSelector(".verdict")).getText();
             assertThat(verdict).contains("Could not be verified").doesNotContain("Genuine");
         }
+    }
+
+    @Test
+    void aLearnerSharesOnlyTheTitleAndLevelOfAnSdJwtAndTheEmployerSeesWhatWasWithheld() throws Exception {
+        com.nimbusds.jose.jwk.JWK holderKey = com.nimbusds.jose.jwk.JWK.parse(new String(java.util.Base64.getUrlDecoder()
+                .decode(holder.substring("did:jwk:".length())), java.nio.charset.StandardCharsets.UTF_8));
+        Path file = Files.writeString(files.resolve("micro.sd-jwt"),
+                new nl.learnerwallet.testsupport.SdJwtIssuer(issuer).microcredential(holderKey).issue());
+        String id = JSON.readTree(learner.run("import", file.toString(), "--json").out()).path("id").asText();
+
+        CliRun.Result created = learner.run("share", "create", id, "--disclose", "achievement_title", "level", "--json");
+        assertThat(created.exit()).as(created.err()).isZero();
+
+        browser = chromium();
+        browser.get(JSON.readTree(created.out()).path("url").asText());
+        WebElement credential = browser.findElement(By.cssSelector("section.credential"));
+        assertThat(credential.findElement(By.cssSelector(".verdict")).getText()).contains("Genuine");
+        assertThat(credential.getText()).contains("Circulaire bouwtechniek").contains("EQF 6")
+                .doesNotContain("Daan").doesNotContain("7.5").doesNotContain("5 EC");
+        assertThat(credential.findElement(By.cssSelector(".withheld")).getText())
+                .contains("Not shown by the learner").contains("grade").contains("family name").contains("study load");
     }
 
     @Test
