@@ -157,8 +157,28 @@ public final class PresentationVerifier {
         }
         // One holder-binding check per credential: an SD-JWT key binding that failed, else the presentation's.
         checks.add(ownBinding != null && ownBinding.outcome() != nl.learnerwallet.model.verify.Outcome.PASSED ? ownBinding : binding);
+        List<String> withheld = declaredWithheld(entry);
         return new PresentedCredential(index, verified.format(), VerificationReport.of(verified.report().checkedAt(), checks),
-                verified.card(), verified.withheldClaims());
+                verified.card(), withheld != null ? withheld : verified.withheldClaims());
+    }
+
+    /**
+     * The claims the holder declares withheld in the (holder-signed) entry, or null when it declares
+     * none: exact where the type-based guess cannot tell a withheld claim from one never issued.
+     */
+    private static List<String> declaredWithheld(JsonNode entry) {
+        JsonNode declared = entry.path("withheldClaims");
+        if (!declared.isArray() || declared.size() > 100) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode claim : declared) {
+            if (!claim.isTextual() || claim.asText().length() > 100) {
+                return null;
+            }
+            out.add(claim.asText());
+        }
+        return out;
     }
 
     /**

@@ -80,7 +80,7 @@ public final class SdJwtCardMapper {
                 .title(firstText(text(claims, "achievement_title"), text(claims, "name"), text(claims, "title")))
                 .description(firstText(text(claims, "achievement_description"), text(claims, "description")))
                 .learner(learner(claims))
-                .awardingBody(firstText(text(claims, "issuing_authority"), credential.issuer()))
+                .awardingBody(text(claims, "issuing_authority"))
                 .issuerCountry(text(claims, "issuing_country"))
                 .issuedOn(firstInstant(date(claims, "date_of_issuance"), credential.issuedAt()))
                 .validFrom(credential.notBefore())

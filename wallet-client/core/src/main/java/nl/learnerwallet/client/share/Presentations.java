@@ -14,8 +14,16 @@ import nl.learnerwallet.model.presentation.EnvelopedCredential;
 /** Makes the holder-signed {@code vp+jwt} presentations of DESIGN.md. */
 public final class Presentations {
 
-    /** A credential as a presentation carries it: its format and the bytes to envelope. */
-    public record Enveloped(nl.learnerwallet.model.CredentialFormat format, byte[] bytes) {
+    /**
+     * A credential as a presentation carries it: its format, the bytes to envelope, and for an
+     * SD-JWT the claims the learner chose not to disclose (named in the holder-signed entry, so the
+     * page can say exactly what was withheld).
+     */
+    public record Enveloped(nl.learnerwallet.model.CredentialFormat format, byte[] bytes, List<String> withheld) {
+
+        public Enveloped(nl.learnerwallet.model.CredentialFormat format, byte[] bytes) {
+            this(format, bytes, java.util.Collections.<String>emptyList());
+        }
 
         /** What the wallet presents for a stored credential ({@link nl.learnerwallet.client.wallet.Wallet#presentable}). */
         public static Enveloped of(nl.learnerwallet.client.wallet.Wallet wallet, StoredCredential credential) {
@@ -55,6 +63,10 @@ public final class Presentations {
             entry.put("@context", "https://www.w3.org/ns/credentials/v2");
             entry.put("id", EnvelopedCredential.dataUrl(credential.format(), credential.bytes()));
             entry.put("type", "EnvelopedVerifiableCredential");
+            if (!credential.withheld().isEmpty()) {
+                ArrayNode withheld = entry.putArray("withheldClaims");
+                credential.withheld().forEach(withheld::add);
+            }
         }
         if (!disclosed.isEmpty()) {
             ArrayNode identities = payload.putArray("disclosedIdentities");

@@ -124,6 +124,24 @@ public final class SdJwtPresenter {
         return out;
     }
 
+    /** The claims of {@link #choices} that a presentation with these {@code disclose} names leaves out. */
+    public static List<String> withheld(String issued, Collection<String> disclose) {
+        List<String> out = new ArrayList<>();
+        if (disclose.contains(ALL)) {
+            return out;
+        }
+        for (String choice : choices(issued)) {
+            boolean shown = false;
+            for (String wanted : disclose) {
+                shown |= covers(wanted, choice) || covers(choice, wanted);
+            }
+            if (!shown) {
+                out.add(choice);
+            }
+        }
+        return out;
+    }
+
     private static int rank(List<String> known, String claim) {
         int dot = claim.indexOf('.');
         int index = known.indexOf(dot < 0 ? claim : claim.substring(0, dot));

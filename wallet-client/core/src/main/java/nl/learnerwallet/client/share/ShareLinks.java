@@ -80,11 +80,12 @@ public final class ShareLinks {
         for (StoredCredential credential : chosen) {
             if (credential.format() == CredentialFormat.SD_JWT_VC) {
                 // Its own key binding, for the same audience and nonce as the presentation around it.
-                String presented = SdJwtPresenter.present(new String(wallet.presentable(credential), StandardCharsets.US_ASCII),
-                        applicableClaims(credential, request.disclose()), wallet.holderKey(), created.audience(),
+                String issued = new String(wallet.presentable(credential), StandardCharsets.US_ASCII);
+                List<String> claims = applicableClaims(credential, request.disclose());
+                String presented = SdJwtPresenter.present(issued, claims, wallet.holderKey(), created.audience(),
                         created.nonce(), now, null);
                 enveloped.add(new Presentations.Enveloped(CredentialFormat.SD_JWT_VC,
-                        presented.getBytes(StandardCharsets.US_ASCII)));
+                        presented.getBytes(StandardCharsets.US_ASCII), SdJwtPresenter.withheld(issued, claims)));
             } else {
                 enveloped.add(Presentations.Enveloped.of(wallet, credential));
             }
