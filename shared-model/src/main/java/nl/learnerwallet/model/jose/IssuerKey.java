@@ -71,6 +71,21 @@ public final class IssuerKey {
     }
 
     /**
+     * The public key as a JWK whose {@code kid} is this key's fragment, to pin in a trust list
+     * ({@code nl.learnerwallet.model.trust.TrustListKeys} gives it back under the same id).
+     */
+    public String toPinnedJwk() {
+        int hash = keyId.indexOf('#');
+        java.util.Map<String, Object> json = jwk.toPublicJWK().toJSONObject();
+        if (hash < 0 || hash == keyId.length() - 1) {
+            json.remove("kid");
+        } else {
+            json.put("kid", keyId.substring(hash + 1));
+        }
+        return com.nimbusds.jose.util.JSONObjectUtils.toJSONString(json);
+    }
+
+    /**
      * An issuer key published as a JWK (a did:web document, an issuer profile).
      *
      * @throws IssuerKeyException {@code ISSUER_KEY_UNRESOLVABLE} when the JSON is not a public JWK

@@ -1,15 +1,25 @@
 package nl.learnerwallet.model.trust;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One trusted issuer: a DID (matched exactly) or an issuer URL prefix (matched on whole path
- * segments), with the name to show and where the entry came from.
+ * segments), with the name to show and where the entry came from, and optionally the issuer's
+ * public keys as they were when it was added ({@code keys}, JWKs): the cache that lets offline
+ * verification check did:web and https issuers, whose keys otherwise need the network.
  */
-public record TrustEntry(String id, String name, String source, Instant addedAt) {
+public record TrustEntry(String id, String name, String source, Instant addedAt, List<String> keys) {
+
+    public TrustEntry(String id, String name, String source, Instant addedAt) {
+        this(id, name, source, addedAt, null);
+    }
 
     public TrustEntry {
+        keys = keys == null ? Collections.<String>emptyList() : Collections.unmodifiableList(new ArrayList<>(keys));
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         if (!isDid(id) && !isHttpsUrl(id)) {

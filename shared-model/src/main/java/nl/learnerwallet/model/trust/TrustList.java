@@ -85,6 +85,12 @@ public final class TrustList {
             if (entry.addedAt() != null) {
                 node.put("addedAt", entry.addedAt().toString());
             }
+            if (!entry.keys().isEmpty()) {
+                ArrayNode keys = node.putArray("keys");
+                for (String jwk : entry.keys()) {
+                    keys.add(StrictJson.parse(jwk.getBytes(StandardCharsets.UTF_8)));
+                }
+            }
         }
         try {
             return StrictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root)
@@ -105,8 +111,12 @@ public final class TrustList {
         for (JsonNode node : array) {
             try {
                 String addedAt = node.path("addedAt").asText(null);
+                List<String> keys = new ArrayList<>();
+                for (JsonNode jwk : node.path("keys")) {
+                    keys.add(jwk.toString());
+                }
                 entries.add(new TrustEntry(node.path("id").asText(null), node.path("name").asText(null),
-                        node.path("source").asText(null), addedAt == null ? null : Instant.parse(addedAt)));
+                        node.path("source").asText(null), addedAt == null ? null : Instant.parse(addedAt), keys));
             } catch (RuntimeException e) {
                 throw new UntrustedInputException(InputProblem.NOT_JSON, "the trust list has an invalid entry", e);
             }

@@ -56,6 +56,27 @@ class TrustListTest {
     }
 
     @Test
+    void pinnedKeysSurviveTheFileAndServeOnlyTheirExactIssuer() {
+        nl.learnerwallet.testsupport.TestIssuer key = nl.learnerwallet.testsupport.TestIssuer.es256();
+        nl.learnerwallet.model.jose.IssuerKey published = nl.learnerwallet.model.jose.IssuerKey.fromJwk(
+                "did:web:hu.example", "did:web:hu.example#key-1", key.publicJwk().toJSONString());
+        TrustEntry pinned = new TrustEntry("did:web:hu.example", "Hogeschool Utrecht", "user", null,
+                Arrays.asList(published.toPinnedJwk()));
+
+        TrustList read = TrustList.fromJson(new TrustList(Arrays.asList(pinned, entry("https://uni.example", "Uni"))).toJson());
+        TrustListKeys keys = new TrustListKeys(read);
+
+        assertThat(keys.supports("did:web:hu.example")).isTrue();
+        assertThat(keys.supports("did:web:hu.example:other")).isFalse();
+        assertThat(keys.supports("https://uni.example")).isFalse();
+        assertThat(keys.keysOf("did:web:hu.example")).singleElement()
+                .satisfies(each -> {
+                    assertThat(each.keyId()).isEqualTo("did:web:hu.example#key-1");
+                    assertThat(each.thumbprint()).isEqualTo(published.thumbprint());
+                });
+    }
+
+    @Test
     void hostPrefixDoesNotCoverAnotherHost() {
         TrustList trust = new TrustList(Arrays.asList(entry("https://uni.example", "Universiteit")));
 

@@ -38,8 +38,11 @@ final class PresentationTargets {
         if (presentation == null) {
             return null;
         }
+        // Offline, issuer keys come from did:jwk and did:key, or from those pinned in the trust list.
+        nl.learnerwallet.model.jose.IssuerKeyResolver issuerKeys = offline
+                ? PinnedKeys.offline(root, root.home().trustList()) : root.context().issuerKeys();
         PresentationVerifier verifier = new PresentationVerifier(root.context().issuerKeys(),
-                new CredentialVerifier(root.context().issuerKeys(), offline ? null : root.context().fetcher()));
+                new CredentialVerifier(issuerKeys, offline ? null : root.context().fetcher()));
         // Whoever holds the presentation is its audience: any aud and nonce, and its age not judged
         // (an offline QR's key binding carries its own expiry, which is).
         PresentationReport report = isSdJwtPresentation(presentation)

@@ -1,5 +1,7 @@
 package nl.learnerwallet.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.learnerwallet.model.json.StrictJson;
@@ -29,6 +31,10 @@ final class TrustCommand extends Subcommand implements Runnable {
                 description = "The name to show for this issuer.")
         String name;
 
+        @Option(names = "--no-keys", descriptionKey = "option.noKeys",
+                description = "Do not fetch and keep a did:web or https issuer's keys for offline verification.")
+        boolean noKeys;
+
         @Override
         public void run() {
             WalletCommand root = root();
@@ -39,11 +45,19 @@ final class TrustCommand extends Subcommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCode.BAD_INPUT, "BAD_TRUST_ENTRY", Messages.get("error.badTrustEntry", id));
             }
+            boolean networkKeys = entry.id().startsWith("did:web:") || entry.id().startsWith("https://");
+            List<String> pinned = networkKeys && !noKeys ? PinnedKeys.fetch(root, entry.id()) : new ArrayList<String>();
+            if (!pinned.isEmpty()) {
+                entry = new TrustEntry(entry.id(), entry.name(), entry.source(), entry.addedAt(), pinned);
+            }
             home.saveTrustList(home.trustList().with(entry));
             if (root.json()) {
                 root.printJson(entryJson(StrictJson.mapper().createObjectNode(), entry));
             } else {
                 root.out().println(Messages.get("trust.added", entry.name(), entry.id()));
+                if (networkKeys && !noKeys) {
+                    root.out().println(pinned.isEmpty() ? Messages.get("trust.keysNotPinned") : Messages.get("trust.keysPinned", pinned.size()));
+                }
             }
         }
     }

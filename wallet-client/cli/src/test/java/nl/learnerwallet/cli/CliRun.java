@@ -22,6 +22,7 @@ final class CliRun {
     private final Path home;
     private final Map<String, String> environment = new HashMap<>();
     private Clock clock = Clock.systemUTC();
+    private nl.learnerwallet.model.fetch.GuardedFetcher fetcher;
 
     CliRun(Path home) {
         this.home = home;
@@ -37,6 +38,12 @@ final class CliRun {
         return this;
     }
 
+    /** A fetcher of the test's own, e.g. one that trusts a loopback HTTPS issuer's test certificate. */
+    CliRun withFetcher(nl.learnerwallet.model.fetch.GuardedFetcher value) {
+        this.fetcher = value;
+        return this;
+    }
+
     CliRun withClock(Clock value) {
         this.clock = value;
         return this;
@@ -49,8 +56,8 @@ final class CliRun {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = WalletCommand.run(all.toArray(new String[0]), environment,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                null, new WalletContext(clock, new SecureRandom(), IssuerKeys.offline(),
-                        nl.learnerwallet.model.fetch.GuardedFetcher.standard(
+                null, new WalletContext(clock, new SecureRandom(), IssuerKeys.offline(), fetcher != null ? fetcher
+                        : nl.learnerwallet.model.fetch.GuardedFetcher.standard(
                                 nl.learnerwallet.model.fetch.FetchConfig.parseAllow(environment.get("WALLET_FETCH_ALLOW_PRIVATE_NETWORKS")))));
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

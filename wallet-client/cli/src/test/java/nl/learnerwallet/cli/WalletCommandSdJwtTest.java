@@ -171,4 +171,43 @@ class WalletCommandSdJwtTest {
         assertThat(refused.err()).contains("wallet share create " + id);
         assertThat(Files.exists(files.resolve("big.png"))).isFalse();
     }
+
+    @Test
+    void anHttpsIssuersKeysArePinnedWhenTrustedSoItsOfflineQrCodeVerifiesWithTheServerGone() throws Exception {
+        nl.learnerwallet.testsupport.LoopbackIssuer server = nl.learnerwallet.testsupport.LoopbackIssuer.https();
+        String httpsIssuer = server.url("/hogeschool");
+        com.fasterxml.jackson.databind.node.ObjectNode metadata = StrictJson.mapper().createObjectNode();
+        metadata.put("issuer", httpsIssuer);
+        com.fasterxml.jackson.databind.node.ObjectNode jwk = StrictJson.mapper().valueToTree(issuer.publicJwk().toJSONObject());
+        jwk.put("kid", "signing-2027");
+        metadata.putObject("jwks").putArray("keys").add(jwk);
+        server.json(nl.learnerwallet.model.jose.JwtVcIssuerMetadataResolver.metadataUrl(httpsIssuer)
+                .substring(server.base().length()), metadata.toString());
+        CliRun online = new CliRun(home).withClock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .withFetcher(new nl.learnerwallet.model.fetch.GuardedFetcher(nl.learnerwallet.model.fetch.FetchConfig.defaults()
+                        .withAllowPrivateNetworks(true).withTls(server.clientSocketFactory(), server.trustManager())));
+        Path qr = files.resolve("offline.png");
+        try {
+            CliRun.Result trusted = online.run("trust", "add", httpsIssuer, "--name", "Hogeschool Utrecht");
+            assertThat(trusted.out()).contains("1 public key");
+            Path file = files.resolve("https.sd-jwt");
+            Files.write(file, new SdJwtIssuer(issuer).euLearningCredential(holder).visible("iss", httpsIssuer)
+                    .kid("signing-2027").issue().getBytes(StandardCharsets.US_ASCII));
+            CliRun.Result imported = online.run("--json", "import", file.toString());
+            assertThat(json(imported).path("status").asText()).as(imported.out()).isEqualTo("VERIFIED");
+            String id = json(imported).path("id").asText();
+            assertThat(cli.run("present", id, "--disclose", "achievement_title", "--offline", "--qr", qr.toString()).exit())
+                    .isZero();
+        } finally {
+            server.close();
+        }
+
+        CliRun.Result verified = cli.run("--json", "verify", qr.toString(), "--offline");
+
+        assertThat(verified.exit()).as(verified.out()).isZero();
+        assertThat(json(verified).path("credentials").get(0).path("status").asText()).isEqualTo("VERIFIED");
+        assertThat(cli.run("trust", "add", httpsIssuer, "--name", "Hogeschool Utrecht", "--no-keys").exit()).isZero();
+        CliRun.Result unpinned = cli.run("--json", "verify", qr.toString(), "--offline");
+        assertThat(unpinned.exit()).isEqualTo(3);
+    }
 }
