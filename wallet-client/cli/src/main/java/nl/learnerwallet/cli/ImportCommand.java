@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
  * {@code wallet import FILE}: stores everything that parses and is not tampered, each with its
  * status (expired, revoked and unmatched recipients included); refuses the rest, storing nothing.
  */
-@Command(name = "import", description = "Import a credential from a file (VC-JWT, Open Badge JSON or signed badge, baked PNG or SVG) or a hosted Open Badge URL.")
+@Command(name = "import", description = "Import a credential from a file (VC-JWT, SD-JWT VC, Open Badge JSON or signed badge, baked PNG or SVG) or a hosted Open Badge URL.")
 final class ImportCommand extends Subcommand implements Runnable {
 
     @Parameters(paramLabel = "FILE|URL", descriptionKey = "param.importSource", description = "The file to import, or the URL of a hosted Open Badge.")

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * {@code wallet verify ID|FILE}: verifies a stored credential again, or a file without storing
  * it. Exit 0 for VERIFIED, 3 for UNVERIFIABLE, 2 for MALFORMED, 1 for anything else.
  */
-@Command(name = "verify", description = "Verify a stored credential (by id), a credential file or a hosted Open Badge URL, and say whether it is genuine.")
+@Command(name = "verify", description = "Verify a stored credential (by id), a credential file, a hosted Open Badge URL, a share link, an (offline) QR code or a presentation, and say whether it is genuine.")
 final class VerifyCommand extends Subcommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "ID|FILE|URL", descriptionKey = "param.verifyTarget", description = "A credential id, a file, or the URL of a hosted Open Badge.")
