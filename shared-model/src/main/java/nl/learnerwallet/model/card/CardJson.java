@@ -56,6 +56,7 @@ public final class CardJson {
         card.evidence().forEach(evidence::add);
         text(node, "language", card.language());
         text(node, "fieldOfStudy", card.fieldOfStudy());
+        text(node, "programmeCode", card.programmeCode());
         if (!card.disclosableClaims().isEmpty()) {
             ArrayNode disclosable = node.putArray("disclosableClaims");
             card.disclosableClaims().forEach(disclosable::add);

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param studyLoad the notional workload
  * @param level EQF / NLQF / QF-EHEA level, never null (possibly empty)
  * @param achievementType the issuer's own type word, e.g. OB 3.0 {@code MicroCredential}
+ * @param programmeCode for a diploma, the programme's code in the Dutch registers where the
+ *     issuer names it: {@code CROHO 34479} (hbo/wo) or {@code CREBO 25180} (mbo)
  * @param disclosableClaims for an SD-JWT, the claims the learner may choose to show or withhold
  *     (dotted paths, {@code []} for array elements); empty for formats that disclose everything
  */
@@ -51,6 +53,7 @@ public record CredentialCard(
         String language,
         String fieldOfStudy,
         String achievementType,
+        String programmeCode,
         List<String> disclosableClaims) {
 
     public CredentialCard {
@@ -99,6 +102,7 @@ public record CredentialCard(
         builder.language = language;
         builder.fieldOfStudy = fieldOfStudy;
         builder.achievementType = achievementType;
+        builder.programmeCode = programmeCode;
         builder.disclosableClaims = new ArrayList<>(disclosableClaims);
         return builder;
     }
@@ -132,6 +136,7 @@ public record CredentialCard(
         private String language;
         private String fieldOfStudy;
         private String achievementType;
+        private String programmeCode;
         private List<String> disclosableClaims = new ArrayList<>();
 
         private Builder(CredentialKind kind) {
@@ -166,6 +171,7 @@ public record CredentialCard(
         public Builder language(String value) { this.language = value; return this; }
         public Builder fieldOfStudy(String value) { this.fieldOfStudy = value; return this; }
         public Builder achievementType(String value) { this.achievementType = value; return this; }
+        public Builder programmeCode(String value) { this.programmeCode = value; return this; }
         public Builder disclosableClaims(List<String> value) { this.disclosableClaims = new ArrayList<>(value); return this; }
 
         public CredentialCard build() {
@@ -174,7 +180,7 @@ public record CredentialCard(
                     studyLoad, level, assessmentType, participationForm, qualityAssurance,
                     prerequisites, supervisionAndIdentityVerification, grade,
                     integrationStackability, furtherInformation, criteria, evidence, language,
-                    fieldOfStudy, achievementType, disclosableClaims);
+                    fieldOfStudy, achievementType, programmeCode, disclosableClaims);
         }
     }
 }

@@ -56,6 +56,7 @@ public final class Ob3CardMapper {
                 .criteria(firstText(text(achievement.path("criteria"), "narrative"), text(achievement.path("criteria"), "id")))
                 .evidence(evidence(credential.path("evidence")))
                 .language(text(achievement, "inLanguage"))
+                .programmeCode(programmeCode(achievement))
                 .fieldOfStudy(text(achievement, "fieldOfStudy"));
         return card.build();
     }
@@ -81,6 +82,25 @@ public final class Ob3CardMapper {
             return CredentialKind.OTHER;
         }
         return CredentialKind.REGULAR_BADGE;
+    }
+
+    /**
+     * A diploma's programme code: OB 3.0 {@code humanCode} ("CROHO 34479"), or an
+     * {@code otherIdentifier} of type CROHO or CREBO, as Dutch registers name programmes.
+     */
+    private static String programmeCode(JsonNode achievement) {
+        String human = text(achievement, "humanCode");
+        if (human != null) {
+            return human;
+        }
+        for (JsonNode identifier : achievement.path("otherIdentifier")) {
+            String type = identifier.path("identifierType").asText("").toUpperCase(Locale.ROOT);
+            String value = identifier.path("identifier").asText(null);
+            if (value != null && (type.contains("CROHO") || type.contains("CREBO"))) {
+                return (type.contains("CROHO") ? "CROHO " : "CREBO ") + value;
+            }
+        }
+        return null;
     }
 
     private static JsonNode firstSubject(JsonNode subject) {

@@ -29,6 +29,9 @@ import nl.learnerwallet.model.card.StudyLoad;
  *     {@code supervision_and_identity_verification}, {@code integration_stackability},
  *     {@code further_information}.</li>
  * </ul>
+ * and our diploma ({@value SdJwtVc#LEARNER_WALLET_DIPLOMA}): {@code achievement_title} (the
+ * programme), {@code programme_code} ("CROHO 34479" / "CREBO 25180"), {@code level},
+ * {@code issuing_authority}, {@code date_of_issuance}, {@code assessment_grade} and the learner's name.
  * Other types get a card of what is generally named ({@code name}, {@code description}).
  */
 public final class SdJwtCardMapper {
@@ -36,6 +39,9 @@ public final class SdJwtCardMapper {
     private static final List<String> EU_LEARNING_CREDENTIAL_CLAIMS = Arrays.asList(
             "achievement_title", "achievement_description", "given_name", "family_name", "issuing_authority",
             "issuing_country", "date_of_issuance", "date_of_expiry", "learning_outcomes", "assessment_grade");
+    private static final List<String> DIPLOMA_CLAIMS = Arrays.asList(
+            "achievement_title", "programme_code", "level", "given_name", "family_name", "issuing_authority",
+            "issuing_country", "date_of_issuance", "assessment_grade");
     private static final List<String> MICROCREDENTIAL_EXTRA_CLAIMS = Arrays.asList(
             "workload", "level", "assessment_type", "participation_form", "quality_assurance", "prerequisites",
             "supervision_and_identity_verification", "integration_stackability", "further_information");
@@ -50,6 +56,9 @@ public final class SdJwtCardMapper {
     public static List<String> knownClaims(String vct) {
         if (SdJwtVc.EU_LEARNING_CREDENTIAL.equals(vct)) {
             return EU_LEARNING_CREDENTIAL_CLAIMS;
+        }
+        if (SdJwtVc.LEARNER_WALLET_DIPLOMA.equals(vct)) {
+            return DIPLOMA_CLAIMS;
         }
         if (SdJwtVc.LEARNER_WALLET_MICROCREDENTIAL.equals(vct)) {
             List<String> all = new ArrayList<>(EU_LEARNING_CREDENTIAL_CLAIMS);
@@ -73,7 +82,9 @@ public final class SdJwtCardMapper {
     public static CredentialCard map(SdJwtVc credential) {
         JsonNode claims = credential.claims();
         boolean known = !knownClaims(credential.type()).isEmpty();
-        CredentialCard.Builder card = CredentialCard.builder(known ? CredentialKind.MICROCREDENTIAL : CredentialKind.OTHER)
+        CredentialKind kind = SdJwtVc.LEARNER_WALLET_DIPLOMA.equals(credential.type()) ? CredentialKind.DIPLOMA
+                : known ? CredentialKind.MICROCREDENTIAL : CredentialKind.OTHER;
+        CredentialCard.Builder card = CredentialCard.builder(kind)
                 .issuerId(credential.issuer())
                 .achievementType(credential.type())
                 .disclosableClaims(credential.disclosablePaths())
@@ -95,7 +106,8 @@ public final class SdJwtCardMapper {
                 .prerequisites(text(claims, "prerequisites"))
                 .supervisionAndIdentityVerification(text(claims, "supervision_and_identity_verification"))
                 .integrationStackability(text(claims, "integration_stackability"))
-                .furtherInformation(text(claims, "further_information"));
+                .furtherInformation(text(claims, "further_information"))
+                .programmeCode(text(claims, "programme_code"));
         return card.build();
     }
 

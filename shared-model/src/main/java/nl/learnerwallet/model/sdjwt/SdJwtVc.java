@@ -22,6 +22,8 @@ public final class SdJwtVc {
     public static final String EU_LEARNING_CREDENTIAL = "urn:eu.europa.ec.eudi:learning:credential:1";
     /** Our microcredential type: the EU standard elements as claims (see {@link SdJwtCardMapper}). */
     public static final String LEARNER_WALLET_MICROCREDENTIAL = "urn:learnerwallet:microcredential:1";
+    /** Our diploma type: a formal qualification (see {@link SdJwtCardMapper}). */
+    public static final String LEARNER_WALLET_DIPLOMA = "urn:learnerwallet:diploma:1";
 
     /** SD-JWT VC §3.2.2: these must never be selectively disclosable. */
     private static final Set<String> ALWAYS_VISIBLE = new HashSet<>(Arrays.asList(

@@ -64,6 +64,7 @@ final class Reports {
         line(out, "card.learner", card.learner());
         line(out, "card.issued", card.issuedOn() == null ? null : card.issuedOn().toString());
         line(out, "card.expires", card.expiresOn() == null ? null : card.expiresOn().toString());
+        line(out, "card.programmeCode", card.programmeCode());
         line(out, "card.level", card.level().isEmpty() ? null : card.level().toString());
         line(out, "card.studyLoad", card.studyLoad() == null ? null : card.studyLoad().toString());
         line(out, "card.assessment", card.assessmentType());

@@ -124,6 +124,7 @@ final class SharePage {
                     : " — " + text.get("card.issuerTrusted", trusted.name())));
             term(html, text.get("card.learner"), card.learner());
             term(html, text.get("card.binding"), binding(report, presentation, text));
+            term(html, text.get("card.programmeCode"), card.programmeCode());
             term(html, text.get("card.level"), card.level().isEmpty() ? null : card.level().toString());
             term(html, text.get("card.studyLoad"), card.studyLoad() == null ? null : card.studyLoad().toString());
             term(html, text.get("card.assessment"), card.assessmentType());
