@@ -221,6 +221,7 @@ public final class DutchCredentials {
             default:
                 achievement.put("achievementType", "Diploma");
                 achievement.put("description", "Bachelor of Science, CROHO 30020.");
+                achievement.put("humanCode", "CROHO 30020");
                 achievement.put("creditsAvailable", 240);
                 achievement.putObject("criteria").put("narrative", "Alle onderdelen van het examenprogramma behaald.");
                 alignment(achievement, "EQF", "6");

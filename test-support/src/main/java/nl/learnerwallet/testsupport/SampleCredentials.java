@@ -67,6 +67,7 @@ public final class SampleCredentials {
             write(directory.resolve("eu-learning-credential.sd-jwt"),
                     new SdJwtIssuer(issuer).euLearningCredential(holderKey).issue());
             write(directory.resolve("microcredential.sd-jwt"), new SdJwtIssuer(issuer).microcredential(holderKey).issue());
+            write(directory.resolve("diploma.sd-jwt"), new SdJwtIssuer(issuer).diploma(holderKey).issue());
         } else {
             System.out.println("(SD-JWT samples are written only with --holder did:jwk:..., the wallet's holder.)");
         }

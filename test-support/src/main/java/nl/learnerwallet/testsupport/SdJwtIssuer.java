@@ -76,6 +76,24 @@ public final class SdJwtIssuer {
         return credential;
     }
 
+    /** Our diploma type: an hbo bachelor with its CROHO code, level and grade. */
+    public Credential diploma(JWK holder) {
+        Credential credential = credential("urn:learnerwallet:diploma:1").holder(holder);
+        credential.disclosable("achievement_title", "Bachelor HBO-ICT");
+        credential.disclosable("programme_code", "CROHO 34479");
+        Map<String, Object> level = new LinkedHashMap<>();
+        level.put("eqf", 6);
+        level.put("nlqf", "6");
+        credential.disclosable("level", level);
+        credential.disclosable("issuing_authority", "Hogeschool Utrecht");
+        credential.visible("issuing_country", "NL");
+        credential.disclosable("date_of_issuance", "2026-07-03");
+        credential.disclosable("given_name", "Sanne");
+        credential.disclosable("family_name", "Jansen");
+        credential.disclosable("assessment_grade", "cum laude");
+        return credential;
+    }
+
     /** One credential being put together; {@link #issue()} signs it. */
     public final class Credential {
         private final Map<String, Object> visible = new LinkedHashMap<>();
