@@ -42,24 +42,13 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CliException(ExitCode.BAD_INPUT, "BAD_PORT", Messages.get("error.badPort", port));
         }
-        Path jar = serverJar();
         Path db = database != null ? database
                 : Paths.get(System.getProperty("user.home"), ".learner-wallet-server", "wallet-server.db");
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions(jar));
-        command.add("-Dmicronaut.server.port=" + port);
-        command.add("-Dmicronaut.server.host=" + host);
-        command.add("-Dwallet.database=" + db.toAbsolutePath());
-        command.add("-Dwallet.public-url=" + (publicUrl != null ? publicUrl : "http://localhost:" + port));
-        if (trustList != null) {
-            if (!Files.isRegularFile(trustList)) {
-                throw new CliException(ExitCode.BAD_INPUT, "NO_SUCH_FILE", Messages.get("error.noSuchFile", trustList));
-            }
-            command.add("-Dwallet.trust-list=" + trustList.toAbsolutePath());
+        if (trustList != null && !Files.isRegularFile(trustList)) {
+            throw new CliException(ExitCode.BAD_INPUT, "NO_SUCH_FILE", Messages.get("error.noSuchFile", trustList));
         }
-        command.add("-jar");
-        command.add(jar.toString());
+        List<String> command = command(serverJar(), port, host, db, publicUrl != null ? publicUrl : "http://localhost:" + port,
+                trustList);
         root().err().println(Messages.get("server.starting", db.toAbsolutePath()));
         Process process = new ProcessBuilder(command).inheritIO().start();
         Thread stopper = new Thread(process::destroy);
@@ -71,6 +60,23 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
             // Ctrl-C: the hook is already running and stops the server.
         }
         return exit == 0 || exit == 130 || exit == 143 ? ExitCode.OK : ExitCode.UNREACHABLE;
+    }
+
+    /** The command line that runs the server jar on an SQLite file; also what {@code wallet demo} starts. */
+    static List<String> command(Path jar, int port, String host, Path db, String publicUrl, Path trustList) {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions(jar));
+        command.add("-Dmicronaut.server.port=" + port);
+        command.add("-Dmicronaut.server.host=" + host);
+        command.add("-Dwallet.database=" + db.toAbsolutePath());
+        command.add("-Dwallet.public-url=" + publicUrl);
+        if (trustList != null) {
+            command.add("-Dwallet.trust-list=" + trustList.toAbsolutePath());
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
     }
 
     /**
@@ -100,7 +106,7 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
     }
 
     /** The server jar: named by ./wallet (wallet.server.jar), else beside this command in the source tree. */
-    private static Path serverJar() throws IOException {
+    static Path serverJar() throws IOException {
         String named = System.getProperty("wallet.server.jar");
         Path jar;
         if (named != null) {
