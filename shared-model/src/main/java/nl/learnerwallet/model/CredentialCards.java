@@ -6,6 +6,7 @@ import nl.learnerwallet.model.card.CredentialCard;
 import nl.learnerwallet.model.format.DataIntegrityCredential;
 import nl.learnerwallet.model.format.Ob3CardMapper;
 import nl.learnerwallet.model.format.ReadCredential;
+import nl.learnerwallet.model.format.SelfDeclaredEntry;
 import nl.learnerwallet.model.jose.VcJwt;
 import nl.learnerwallet.model.json.StrictJson;
 import nl.learnerwallet.model.json.UntrustedInputException;
@@ -58,6 +59,12 @@ public final class CredentialCards {
                     return DataIntegrityCredential.parse(credential.encoded()).card();
                 } catch (UntrustedInputException e) {
                     throw new CredentialFormatException(Reason.BAD_JSON, e.getMessage(), e);
+                }
+            case SELF_DECLARED:
+                try {
+                    return SelfDeclaredEntry.parse(credential.encoded()).card();
+                } catch (UntrustedInputException e) {
+                    throw new CredentialFormatException(Reason.BAD_CLAIM, e.getMessage(), e);
                 }
             default:
                 throw new IllegalArgumentException("no card reader for " + credential.format().id() + " yet");

@@ -8,6 +8,7 @@ import nl.learnerwallet.model.fetch.GuardedFetcher;
 import nl.learnerwallet.model.format.DataIntegrityCredential;
 import nl.learnerwallet.model.format.Ob3CardMapper;
 import nl.learnerwallet.model.format.ReadCredential;
+import nl.learnerwallet.model.format.SelfDeclaredEntry;
 import nl.learnerwallet.model.jose.DidWebResolver;
 import nl.learnerwallet.model.jose.IssuerKeyResolver;
 import nl.learnerwallet.model.jose.IssuerKeys;
@@ -15,6 +16,7 @@ import nl.learnerwallet.model.jose.IssuerProfileKeyResolver;
 import nl.learnerwallet.model.jose.JwtVcIssuerMetadataResolver;
 import nl.learnerwallet.model.jose.VcJwt;
 import nl.learnerwallet.model.jose.VcJwtVerifier;
+import nl.learnerwallet.model.json.InputProblem;
 import nl.learnerwallet.model.json.UntrustedInputException;
 import nl.learnerwallet.model.ob2.HostedBadgeVerifier;
 import nl.learnerwallet.model.ob2.Ob2Verification;
@@ -31,6 +33,7 @@ import nl.learnerwallet.model.verify.CheckId;
 import nl.learnerwallet.model.verify.CheckResult;
 import nl.learnerwallet.model.verify.CredentialFormatException;
 import nl.learnerwallet.model.verify.IssuerTrustCheck;
+import nl.learnerwallet.model.verify.Reason;
 import nl.learnerwallet.model.verify.RecipientCheck;
 import nl.learnerwallet.model.verify.StatusCheck;
 import nl.learnerwallet.model.verify.ValidityCheck;
@@ -155,6 +158,8 @@ public final class CredentialVerifier {
                         : DataIntegrityCredential.parse(credential.encoded()).card();
                 return new Verified(credential.format(), report, card);
             }
+            case SELF_DECLARED:
+                return selfDeclared(credential, context);
             default:
                 throw new IllegalArgumentException("no verifier for " + credential.format().id() + " yet");
         }
@@ -211,6 +216,8 @@ public final class CredentialVerifier {
                 case OB3_DI:
                     fresh = DataIntegrityCredential.parse(credential.encoded()).contentChecks(context);
                     break;
+                case SELF_DECLARED:
+                    return selfDeclared(credential, context).report();
                 default:
                     return previous;
             }
@@ -232,6 +239,30 @@ public final class CredentialVerifier {
             merged.add(replacement == null ? check : replacement);
         }
         return new VerificationReport(merged, context.clock().instant(), previous.selfDeclared());
+    }
+
+    /**
+     * A self-declared entry: nothing is signed, so the only check is its format — the fields, their
+     * dates, and that it was not declared later than now (five minutes allowed for clocks) — and
+     * the status is SELF_DECLARED.
+     */
+    private static Verified selfDeclared(ReadCredential credential, VerificationContext context) {
+        java.time.Instant now = context.clock().instant();
+        SelfDeclaredEntry entry;
+        try {
+            entry = SelfDeclaredEntry.parse(credential.encoded());
+        } catch (UntrustedInputException e) {
+            Reason reason = e.problem() == InputProblem.TOO_LARGE ? Reason.TOO_LARGE
+                    : e instanceof SelfDeclaredEntry.InvalidEntryException ? Reason.BAD_CLAIM : Reason.BAD_JSON;
+            return new Verified(credential.format(), VerificationReport.of(now,
+                    java.util.Collections.singletonList(CheckResult.failed(CheckId.FORMAT, reason, e.getMessage()))), null);
+        }
+        if (entry.declaredAt().isAfter(now.plus(java.time.Duration.ofMinutes(5)))) {
+            return new Verified(credential.format(), VerificationReport.of(now, java.util.Collections.singletonList(
+                    CheckResult.failed(CheckId.FORMAT, Reason.BAD_CLAIM, "the entry was declared later than now"))), null);
+        }
+        return new Verified(credential.format(), VerificationReport.selfDeclared(now, CheckResult.passed(CheckId.FORMAT)),
+                entry.card());
     }
 
     private static Verified ob2(CredentialFormat format, VerificationReport report, Ob2Documents documents) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import nl.learnerwallet.model.card.Completeness;
@@ -13,9 +15,13 @@ import nl.learnerwallet.model.card.CredentialKind;
 import nl.learnerwallet.model.card.StudyLoad;
 import nl.learnerwallet.model.format.CredentialReader;
 import nl.learnerwallet.model.format.ReadCredential;
+import nl.learnerwallet.model.format.SelfDeclaredEntry;
 import nl.learnerwallet.model.jose.IssuerKeys;
 import nl.learnerwallet.model.trust.TrustEntry;
 import nl.learnerwallet.model.trust.TrustList;
+import nl.learnerwallet.model.verify.CheckId;
+import nl.learnerwallet.model.verify.Outcome;
+import nl.learnerwallet.model.verify.Reason;
 import nl.learnerwallet.model.verify.RecipientIdentities;
 import nl.learnerwallet.model.verify.VerificationContext;
 import nl.learnerwallet.model.verify.VerificationStatus;
@@ -61,6 +67,45 @@ class CredentialVerifierTest {
         assertThat(verified.report().status()).isEqualTo(VerificationStatus.MALFORMED);
         assertThat(verified.card()).isNull();
         assertThat(verified.report().checkedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aSelfDeclaredEntryIsWellFormedButSignedByNobody() {
+        VerificationContext context = new VerificationContext(TrustList.empty(), RecipientIdentities.none(), CLOCK);
+        CredentialVerifier verifier = new CredentialVerifier(IssuerKeys.offline());
+        byte[] entry = SelfDeclaredEntry.ofWork("k3v9w2m8qa", NOW, SelfDeclaredEntry.workExperience("Gemeente Utrecht",
+                "Data-analist", YearMonth.of(2021, 9), null, null, null)).toJson();
+
+        ReadCredential read = CredentialReader.read(entry);
+        CredentialVerifier.Verified verified = verifier.verify(read, context);
+
+        assertThat(read.format()).isEqualTo(CredentialFormat.SELF_DECLARED);
+        assertThat(verified.report().status()).isEqualTo(VerificationStatus.SELF_DECLARED);
+        assertThat(verified.report().check(CheckId.FORMAT).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(verified.report().check(CheckId.SIGNATURE)).isNull();
+        assertThat(verified.card().selfDeclared()).isTrue();
+        assertThat(verified.card().kind()).isEqualTo(CredentialKind.WORK_EXPERIENCE);
+        assertThat(CredentialCards.of(read)).isEqualTo(verified.card());
+        assertThat(verifier.reevaluateOffline(read, null, verified.report(), context).status())
+                .isEqualTo(VerificationStatus.SELF_DECLARED);
+    }
+
+    @Test
+    void aSelfDeclaredEntryFromTheFutureOrWithBadFieldsIsMalformed() {
+        VerificationContext context = new VerificationContext(TrustList.empty(), RecipientIdentities.none(), CLOCK);
+        CredentialVerifier verifier = new CredentialVerifier(IssuerKeys.offline());
+        byte[] later = SelfDeclaredEntry.ofWork("k3v9w2m8qa", NOW.plus(Duration.ofDays(400)), SelfDeclaredEntry.workExperience(
+                "Gemeente Utrecht", "Data-analist", YearMonth.of(2028, 1), null, null, null)).toJson();
+        String reversed = "{\"type\":\"LearnerWalletSelfDeclared\",\"kind\":\"WORK_EXPERIENCE\",\"id\":\"a1\","
+                + "\"declaredAt\":\"2027-01-01T00:00:00Z\",\"employer\":\"Bol\",\"role\":\"Dev\",\"from\":\"2024-06\","
+                + "\"to\":\"2021-09\"}";
+
+        for (byte[] input : new byte[][] {later, reversed.getBytes(StandardCharsets.UTF_8)}) {
+            CredentialVerifier.Verified verified = verifier.verify(CredentialReader.read(input), context);
+            assertThat(verified.report().status()).isEqualTo(VerificationStatus.MALFORMED);
+            assertThat(verified.report().check(CheckId.FORMAT).reason()).isEqualTo(Reason.BAD_CLAIM);
+            assertThat(verified.card()).isNull();
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package nl.learnerwallet.model.attestation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -52,18 +51,7 @@ public record AttestationRequest(String holder, String requestId, Instant reques
         payload.put("sub", holderDid);
         payload.put("iat", requestedAt.getEpochSecond());
         payload.put("jti", requestId);
-        ObjectNode work = payload.putObject("experience");
-        work.put("employer", experience.employer());
-        work.put("role", experience.role());
-        work.put("from", experience.from().toString());
-        if (experience.to() != null) {
-            work.put("to", experience.to().toString());
-        }
-        if (experience.description() != null) {
-            work.put("description", experience.description());
-        }
-        ArrayNode skills = work.putArray("skills");
-        experience.skills().forEach(skills::add);
+        experience.writeFields(payload.putObject("experience"));
         return payload.toString();
     }
 

@@ -1,5 +1,7 @@
 package nl.learnerwallet.model.attestation;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,5 +26,24 @@ public record WorkExperience(String employer, String role, YearMonth from, YearM
             throw new IllegalArgumentException("the period ends before it starts");
         }
         skills = skills == null ? Collections.<String>emptyList() : Collections.unmodifiableList(new ArrayList<>(skills));
+    }
+
+    /**
+     * Writes the fields as an attestation request and a self-declared entry both carry them:
+     * {@code employer}, {@code role}, {@code from} and {@code to} ({@code YYYY-MM}, {@code to} left
+     * out while it lasts), {@code description} when there is one, and {@code skills}.
+     */
+    public void writeFields(ObjectNode target) {
+        target.put("employer", employer);
+        target.put("role", role);
+        target.put("from", from.toString());
+        if (to != null) {
+            target.put("to", to.toString());
+        }
+        if (description != null) {
+            target.put("description", description);
+        }
+        ArrayNode list = target.putArray("skills");
+        skills.forEach(list::add);
     }
 }

@@ -57,6 +57,13 @@ public final class CardJson {
         text(node, "language", card.language());
         text(node, "fieldOfStudy", card.fieldOfStudy());
         text(node, "programmeCode", card.programmeCode());
+        if (card.workPeriod() != null) {
+            ObjectNode period = node.putObject("workPeriod");
+            period.put("from", card.workPeriod().from().toString());
+            if (card.workPeriod().to() != null) {
+                period.put("to", card.workPeriod().to().toString());
+            }
+        }
         if (!card.disclosableClaims().isEmpty()) {
             ArrayNode disclosable = node.putArray("disclosableClaims");
             card.disclosableClaims().forEach(disclosable::add);

@@ -24,6 +24,7 @@ import java.util.Objects;
  *     issuer names it: {@code CROHO 34479} (hbo/wo) or {@code CREBO 25180} (mbo)
  * @param disclosableClaims for an SD-JWT, the claims the learner may choose to show or withhold
  *     (dotted paths, {@code []} for array elements); empty for formats that disclose everything
+ * @param workPeriod for work experience, the months it ran
  */
 public record CredentialCard(
         CredentialKind kind,
@@ -54,7 +55,8 @@ public record CredentialCard(
         String fieldOfStudy,
         String achievementType,
         String programmeCode,
-        List<String> disclosableClaims) {
+        List<String> disclosableClaims,
+        WorkPeriod workPeriod) {
 
     public CredentialCard {
         disclosableClaims = immutable(disclosableClaims);
@@ -104,6 +106,7 @@ public record CredentialCard(
         builder.achievementType = achievementType;
         builder.programmeCode = programmeCode;
         builder.disclosableClaims = new ArrayList<>(disclosableClaims);
+        builder.workPeriod = workPeriod;
         return builder;
     }
 
@@ -138,6 +141,7 @@ public record CredentialCard(
         private String achievementType;
         private String programmeCode;
         private List<String> disclosableClaims = new ArrayList<>();
+        private WorkPeriod workPeriod;
 
         private Builder(CredentialKind kind) {
             this.kind = kind;
@@ -173,6 +177,7 @@ public record CredentialCard(
         public Builder achievementType(String value) { this.achievementType = value; return this; }
         public Builder programmeCode(String value) { this.programmeCode = value; return this; }
         public Builder disclosableClaims(List<String> value) { this.disclosableClaims = new ArrayList<>(value); return this; }
+        public Builder workPeriod(WorkPeriod value) { this.workPeriod = value; return this; }
 
         public CredentialCard build() {
             return new CredentialCard(kind, selfDeclared, title, description, learner, awardingBody,
@@ -180,7 +185,7 @@ public record CredentialCard(
                     studyLoad, level, assessmentType, participationForm, qualityAssurance,
                     prerequisites, supervisionAndIdentityVerification, grade,
                     integrationStackability, furtherInformation, criteria, evidence, language,
-                    fieldOfStudy, achievementType, programmeCode, disclosableClaims);
+                    fieldOfStudy, achievementType, programmeCode, disclosableClaims, workPeriod);
         }
     }
 }

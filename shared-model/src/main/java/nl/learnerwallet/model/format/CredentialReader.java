@@ -20,8 +20,9 @@ import nl.learnerwallet.model.json.UntrustedInputException;
  * an OB 2.0 signed assertion when its payload is an assertion, else a VC-JWT — a JSON string
  * holding one, a JSON object holding one under {@code credential} (an OpenID4VCI credential
  * response) or {@code credentials[0].credential}, an OB 2.0 assertion (hosted), an OB 3.0 / VC
- * with a Data Integrity {@code proof}, an SD-JWT VC ({@code <jwt>~<disclosure>~...~}), or (inside
- * a baked badge) the URL of a hosted assertion.
+ * with a Data Integrity {@code proof}, an SD-JWT VC ({@code <jwt>~<disclosure>~...~}), a
+ * self-declared entry ({@code "type": "LearnerWalletSelfDeclared"}, see {@link SelfDeclaredEntry}),
+ * or (inside a baked badge) the URL of a hosted assertion.
  * The size limit is applied before anything is decoded.
  */
 public final class CredentialReader {
@@ -77,6 +78,10 @@ public final class CredentialReader {
     }
 
     private static ReadCredential fromJson(JsonNode json, String text) {
+        if (SelfDeclaredEntry.isEntry(json)) {
+            // The verifier names what is wrong with its fields.
+            return new ReadCredential(CredentialFormat.SELF_DECLARED, text);
+        }
         if (json.isTextual()) {
             return fromCompact(json.asText().trim());
         }

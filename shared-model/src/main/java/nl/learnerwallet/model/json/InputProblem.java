@@ -25,5 +25,20 @@ public enum InputProblem {
     /** XML with a DOCTYPE (and so entities or an external DTD) is refused. */
     DTD_NOT_ALLOWED,
     /** The SVG is not well-formed XML. */
-    NOT_XML
+    NOT_XML,
+    // fields of our own documents (self-declared entries)
+    /** A field that must be there is missing, null or empty. */
+    MISSING_FIELD,
+    /** A field has the wrong JSON type (a number where text belongs, an object where a list does). */
+    WRONG_TYPE,
+    /** A field this document does not have. */
+    UNKNOWN_FIELD,
+    /** A text or list is longer than the field allows. */
+    FIELD_TOO_LONG,
+    /** A field's value has the wrong form: a date that is not one, a code, a level, control characters. */
+    BAD_VALUE,
+    /** A date that lies after the day it was declared: what has not happened cannot be declared. */
+    DATE_IN_FUTURE,
+    /** A period that ends before it starts. */
+    PERIOD_ENDS_BEFORE_START
 }

@@ -8,13 +8,16 @@ import nl.learnerwallet.model.CredentialFormat;
 /**
  * A credential's original carried in a presentation as a data URL (RFC 2397), by media type:
  * {@code application/vc+jwt} (VC-JWT), {@code application/dc+sd-jwt} (SD-JWT VC),
- * {@code application/vnd.openbadges.v2+json} (an Open Badges 2.0 assertion, base64).
+ * {@code application/vnd.openbadges.v2+json} (an Open Badges 2.0 assertion, base64),
+ * {@code application/vnd.learnerwallet.self-declared+json} (a self-declared entry, base64: only the
+ * holder's signature on the presentation covers it).
  */
 public final class EnvelopedCredential {
 
     public static final String VC_JWT = "application/vc+jwt";
     public static final String SD_JWT = "application/dc+sd-jwt";
     public static final String OB2_JSON = "application/vnd.openbadges.v2+json";
+    public static final String SELF_DECLARED_JSON = "application/vnd.learnerwallet.self-declared+json";
 
     private EnvelopedCredential() {
     }
@@ -29,6 +32,8 @@ public final class EnvelopedCredential {
             case OB2_HOSTED:
             case OB2_SIGNED:
                 return "data:" + OB2_JSON + ";base64," + Base64.getEncoder().encodeToString(original);
+            case SELF_DECLARED:
+                return "data:" + SELF_DECLARED_JSON + ";base64," + Base64.getEncoder().encodeToString(original);
             default:
                 throw new IllegalArgumentException(format.id() + " credentials cannot be presented in an envelope yet");
         }
@@ -53,7 +58,8 @@ public final class EnvelopedCredential {
         String mediaType = base64 ? meta.substring(0, meta.length() - ";base64".length()) : meta;
         int parameters = mediaType.indexOf(';');
         mediaType = parameters >= 0 ? mediaType.substring(0, parameters) : mediaType;
-        if (!mediaType.equals(VC_JWT) && !mediaType.equals(SD_JWT) && !mediaType.equals(OB2_JSON)) {
+        if (!mediaType.equals(VC_JWT) && !mediaType.equals(SD_JWT) && !mediaType.equals(OB2_JSON)
+                && !mediaType.equals(SELF_DECLARED_JSON)) {
             throw new IllegalArgumentException("not a credential media type: " + mediaType);
         }
         if (base64) {

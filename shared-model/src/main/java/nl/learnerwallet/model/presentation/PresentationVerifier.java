@@ -158,8 +158,11 @@ public final class PresentationVerifier {
         // One holder-binding check per credential: an SD-JWT key binding that failed, else the presentation's.
         checks.add(ownBinding != null && ownBinding.outcome() != nl.learnerwallet.model.verify.Outcome.PASSED ? ownBinding : binding);
         List<String> withheld = declaredWithheld(entry);
-        return new PresentedCredential(index, verified.format(), VerificationReport.of(verified.report().checkedAt(), checks),
-                verified.card(), withheld != null ? withheld : verified.withheldClaims());
+        // A self-declared entry stays SELF_DECLARED: the holder's signature does not make it verified.
+        VerificationReport report = new VerificationReport(checks, verified.report().checkedAt(),
+                verified.report().selfDeclared());
+        return new PresentedCredential(index, verified.format(), report, verified.card(),
+                withheld != null ? withheld : verified.withheldClaims());
     }
 
     /**

@@ -26,6 +26,11 @@ public record VerificationReport(List<CheckResult> checks, Instant checkedAt, bo
         return new VerificationReport(Collections.<CheckResult>emptyList(), checkedAt, true);
     }
 
+    /** A report on an entry no issuer signed, with the checks its form allows (its format). */
+    public static VerificationReport selfDeclared(Instant checkedAt, CheckResult... checks) {
+        return new VerificationReport(java.util.Arrays.asList(checks), checkedAt, true);
+    }
+
     /** The first status of DESIGN.md's order that applies. */
     public VerificationStatus status() {
         if (failed(CheckId.FORMAT)) {

@@ -10,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import nl.learnerwallet.model.CredentialFormat;
 import nl.learnerwallet.model.CredentialVerifier;
+import nl.learnerwallet.model.format.SelfDeclaredEntry;
 import nl.learnerwallet.model.jose.IssuerKeys;
 import nl.learnerwallet.model.trust.TrustEntry;
 import nl.learnerwallet.model.trust.TrustList;
@@ -142,6 +145,31 @@ class PresentationVerifierTest {
         assertThat(verifier.verify("not a presentation", forShare, trust, CLOCK).status()).isEqualTo(VerificationStatus.MALFORMED);
         assertThat(verifier.verify("eyJhbGciOiJub25lIiwidHlwIjoidnArand0In0.e30.", forShare, trust, CLOCK).status())
                 .isIn(VerificationStatus.MALFORMED, VerificationStatus.TAMPERED);
+    }
+
+    @Test
+    void aSelfDeclaredEntryStaysSelfDeclaredUnderTheHoldersSignature() {
+        byte[] entry = SelfDeclaredEntry.ofDiploma("p4x8c1n6tz", NOW, SelfDeclaredEntry.Diploma.of("Hogeschool Utrecht",
+                "HBO-ICT", "CROHO 34479", 6, "6", LocalDate.of(2024, 7, 5), null)).toJson();
+        String dataUrl = EnvelopedCredential.dataUrl(CredentialFormat.SELF_DECLARED, entry);
+        assertThat(dataUrl).startsWith("data:application/vnd.learnerwallet.self-declared+json;base64,");
+
+        PresentationReport report = verifier.verify(valid(Arrays.asList(dataUrl, credential(Shape.REGULAR_BADGE))), forShare,
+                trust, CLOCK);
+
+        PresentedCredential declared = report.credentials().get(0);
+        assertThat(declared.format()).isEqualTo(CredentialFormat.SELF_DECLARED);
+        assertThat(declared.report().status()).isEqualTo(VerificationStatus.SELF_DECLARED);
+        assertThat(declared.report().check(CheckId.HOLDER_BINDING).reason()).isEqualTo(Reason.OK);
+        assertThat(declared.card().selfDeclared()).isTrue();
+        assertThat(declared.card().programmeCode()).isEqualTo("CROHO 34479");
+        assertThat(report.credentials().get(1).report().status()).isEqualTo(VerificationStatus.VERIFIED);
+        assertThat(report.status()).isEqualTo(VerificationStatus.SELF_DECLARED);
+
+        TestIssuer stranger = TestIssuer.es256();
+        PresentationReport forged = verifier.verify(presentation(stranger, holder.did(), forShare.audience(), forShare.nonce(),
+                NOW, Arrays.asList(dataUrl)), forShare, trust, CLOCK);
+        assertThat(forged.status()).isEqualTo(VerificationStatus.TAMPERED);
     }
 
     @Test

@@ -41,6 +41,9 @@ final class ImportCommand extends Subcommand implements Runnable {
             if (root.json()) {
                 ObjectNode document = Reports.summaryJson(credential);
                 document.put("alreadyPresent", result.alreadyPresent());
+                if (result.replaced() != null) {
+                    document.put("replaced", result.replaced());
+                }
                 root.printJson(document);
                 return;
             }
@@ -48,6 +51,9 @@ final class ImportCommand extends Subcommand implements Runnable {
                     credential.card().title(), credential.id()));
             root.out().println("  " + Reports.kind(credential.card().kind()) + " · "
                     + credential.report().status().name() + " (" + Reports.verdict(credential.report()) + ")");
+            if (result.replaced() != null) {
+                root.out().println("  " + Messages.get("import.replaced", result.replaced()));
+            }
         }
     }
 

@@ -59,10 +59,25 @@ final class Reports {
     static void printCard(PrintWriter out, CredentialCard card) {
         out.println(card.title() == null ? Messages.get("card.untitled") : card.title());
         line(out, "card.kind", kind(card.kind()) + (card.selfDeclared() ? " (" + Messages.get("card.selfDeclared") + ")" : ""));
-        line(out, "card.issuer", card.awardingBody() == null ? card.issuerId() : card.awardingBody() + "  " + card.issuerId());
+        if (card.selfDeclared()) {
+            // What the learner said: an employer or institution named, not an issuer that signed.
+            line(out, card.kind() == CredentialKind.WORK_EXPERIENCE ? "card.employer" : "card.institution",
+                    card.awardingBody() + " (" + Messages.get("card.asDeclared") + ")");
+        } else {
+            line(out, "card.issuer", card.awardingBody() == null ? card.issuerId()
+                    : card.issuerId() == null ? card.awardingBody() : card.awardingBody() + "  " + card.issuerId());
+        }
         line(out, "card.country", card.issuerCountry());
         line(out, "card.learner", card.learner());
-        line(out, "card.issued", card.issuedOn() == null ? null : card.issuedOn().toString());
+        if (card.workPeriod() != null) {
+            line(out, "card.period", card.workPeriod().to() == null ? Messages.get("card.periodOngoing", card.workPeriod().from())
+                    : card.workPeriod().from() + " – " + card.workPeriod().to());
+        }
+        if (card.selfDeclared() && card.issuedOn() != null) {
+            line(out, "card.awarded", card.issuedOn().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+        } else {
+            line(out, "card.issued", card.issuedOn() == null ? null : card.issuedOn().toString());
+        }
         line(out, "card.expires", card.expiresOn() == null ? null : card.expiresOn().toString());
         line(out, "card.programmeCode", card.programmeCode());
         line(out, "card.level", card.level().isEmpty() ? null : card.level().toString());
@@ -75,8 +90,13 @@ final class Reports {
         line(out, "card.stackability", card.integrationStackability());
         line(out, "card.language", card.language());
         line(out, "card.disclosable", card.disclosableClaims().isEmpty() ? null : String.join(", ", card.disclosableClaims()));
+        if (card.kind() == CredentialKind.WORK_EXPERIENCE) {
+            line(out, "card.description", card.description());
+        }
         if (!card.learningOutcomes().isEmpty()) {
-            out.println("  " + Messages.get("card.learningOutcomes") + ":");
+            // Work experience lists the skills the learner names where other credentials list outcomes.
+            out.println("  " + Messages.get(card.kind() == CredentialKind.WORK_EXPERIENCE ? "card.skills"
+                    : "card.learningOutcomes") + ":");
             for (String outcome : card.learningOutcomes()) {
                 out.println("    - " + outcome);
             }

@@ -36,6 +36,8 @@ import picocli.CommandLine.ScopeType;
             IdentityCommand.class,
             TrustCommand.class,
             ImportCommand.class,
+            ExperienceCommand.class,
+            DiplomaCommand.class,
             ListCommand.class,
             ShowCommand.class,
             VerifyCommand.class,
@@ -189,6 +191,12 @@ public final class WalletCommand implements Runnable {
             exit = failure.problem() == WalletException.Problem.DAMAGED ? ExitCode.NOT_VERIFIED : ExitCode.BAD_INPUT;
             code = failure.problem().name();
             sentence = Messages.getOr("wallet." + code, failure.getMessage());
+        } else if (exception instanceof nl.learnerwallet.model.format.SelfDeclaredEntry.InvalidEntryException) {
+            nl.learnerwallet.model.format.SelfDeclaredEntry.InvalidEntryException failure =
+                    (nl.learnerwallet.model.format.SelfDeclaredEntry.InvalidEntryException) exception;
+            exit = ExitCode.BAD_INPUT;
+            code = failure.problem().name();
+            sentence = DeclaredEntries.refusal(failure);
         } else if (exception instanceof UntrustedInputException) {
             UntrustedInputException failure = (UntrustedInputException) exception;
             exit = ExitCode.BAD_INPUT;

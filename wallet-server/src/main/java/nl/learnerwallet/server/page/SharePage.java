@@ -116,12 +116,22 @@ final class SharePage {
                 .append(Html.escape(card == null || card.title() == null ? text.get("page.untitled") : card.title())).append("</h2>\n");
         html.append("<p class=\"verdict\"><span class=\"mark\" aria-hidden=\"true\">").append(mark(status)).append("</span> ")
                 .append(Html.escape(text.get("verdict." + status.name()))).append("</p>\n");
+        if (selfDeclared) {
+            // Said in words, not only by colour and a mark: nobody but the learner stands behind this.
+            html.append("<p class=\"self-declared-note\">").append(Html.escape(text.get("card.selfDeclaredNote")))
+                    .append("</p>\n");
+        }
         html.append("<dl>\n");
-        if (card != null) {
+        if (card != null && selfDeclared) {
+            selfDeclaredTerms(html, card, text);
+        }
+        if (card != null && !selfDeclared) {
             String issuer = card.awardingBody() != null ? card.awardingBody() : card.issuerId();
             TrustEntry trusted = trustList.find(card.issuerId());
             term(html, text.get("card.issuer"), issuer + (trusted == null ? " — " + text.get("card.issuerNotTrusted")
                     : " — " + text.get("card.issuerTrusted", trusted.name())));
+        }
+        if (card != null) {
             term(html, text.get("card.learner"), card.learner());
             term(html, text.get("card.binding"), binding(report, presentation, text));
             term(html, text.get("card.programmeCode"), card.programmeCode());
@@ -132,7 +142,9 @@ final class SharePage {
             term(html, text.get("card.qualityAssurance"), card.qualityAssurance());
             term(html, text.get("card.supervision"), card.supervisionAndIdentityVerification());
             term(html, text.get("card.grade"), card.grade());
-            term(html, text.get("card.validity"), validity(card, status, text));
+            if (!selfDeclared) {
+                term(html, text.get("card.validity"), validity(card, status, text));
+            }
         }
         html.append("</dl>\n");
         if (!credential.withheldClaims().isEmpty()) {
@@ -148,7 +160,9 @@ final class SharePage {
             html.append("<p class=\"description\">").append(Html.escape(card.description())).append("</p>\n");
         }
         if (card != null && !card.learningOutcomes().isEmpty()) {
-            html.append("<h3>").append(Html.escape(text.get("card.learningOutcomes"))).append("</h3>\n<ul>\n");
+            // Work experience names skills where other credentials name learning outcomes.
+            html.append("<h3>").append(Html.escape(text.get(kind == CredentialKind.WORK_EXPERIENCE ? "card.skills"
+                    : "card.learningOutcomes"))).append("</h3>\n<ul>\n");
             for (String outcome : card.learningOutcomes()) {
                 html.append("<li>").append(Html.escape(outcome)).append("</li>\n");
             }
@@ -163,6 +177,26 @@ final class SharePage {
                     .append("</li>\n");
         }
         html.append("</ul>\n</details>\n</section>\n");
+    }
+
+    /**
+     * What the learner declared: the employer and the period of work, or the institution and the
+     * day of the diploma, each labelled as the learner's statement rather than an issuer.
+     */
+    private static void selfDeclaredTerms(StringBuilder html, CredentialCard card, PageText text) {
+        boolean work = card.kind() == CredentialKind.WORK_EXPERIENCE;
+        term(html, text.get(work ? "card.declaredEmployer" : "card.declaredInstitution"), card.awardingBody());
+        if (card.workPeriod() != null) {
+            DateTimeFormatter month = DateTimeFormatter.ofPattern("MMMM yyyy", text.locale());
+            String from = month.format(card.workPeriod().from());
+            term(html, text.get("card.period"), card.workPeriod().to() == null ? text.get("card.periodOngoing", from)
+                    : text.get("card.validRange", from, month.format(card.workPeriod().to())));
+        }
+        if (card.issuedOn() != null) {
+            // The day as declared (stored as midnight UTC): shown as a day, never shifted by a time zone.
+            term(html, text.get("card.awardedOn"), DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                    .withLocale(text.locale()).withZone(java.time.ZoneOffset.UTC).format(card.issuedOn()));
+        }
     }
 
     private static String binding(VerificationReport report, PresentationReport presentation, PageText text) {

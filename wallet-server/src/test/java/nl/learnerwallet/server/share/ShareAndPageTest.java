@@ -20,10 +20,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.learnerwallet.model.CredentialFormat;
+import nl.learnerwallet.model.format.SelfDeclaredEntry;
+import nl.learnerwallet.model.presentation.EnvelopedCredential;
 import nl.learnerwallet.model.protocol.ShareToken;
 import nl.learnerwallet.model.sdjwt.HashAlgorithm;
 import nl.learnerwallet.model.sdjwt.SdJwt;
@@ -222,6 +227,46 @@ class ShareAndPageTest implements TemporaryDatabase {
         assertThat(html.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
         assertThat(html.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(html.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void aSelfDeclaredEntryShowsWhatTheLearnerStatedAndThatNoIssuerSignedIt() throws IOException {
+        Instant declared = Instant.now().minus(Duration.ofDays(1));
+        byte[] work = SelfDeclaredEntry.ofWork("k3v9w2m8qa", declared, SelfDeclaredEntry.workExperience("Gemeente Utrecht",
+                "Data-analist", YearMonth.of(2021, 9), YearMonth.of(2024, 6), "Dashboards voor de afdeling Wonen.",
+                List.of("Python", "SQL"))).toJson();
+        byte[] diploma = SelfDeclaredEntry.ofDiploma("p4x8c1n6tz", declared, SelfDeclaredEntry.Diploma.of("Hogeschool Utrecht",
+                "HBO-ICT", "CROHO 34479", 6, "6", LocalDate.of(2021, 7, 2), null)).toJson();
+        Created share = create(null);
+        assertThat(upload(share, envelope(holder, share.audience(), share.nonce(), List.of(
+                EnvelopedCredential.dataUrl(CredentialFormat.SELF_DECLARED, work),
+                EnvelopedCredential.dataUrl(CredentialFormat.SELF_DECLARED, diploma),
+                "data:application/vc+jwt," + credential(Shape.REGULAR_BADGE)))).statusCode()).isEqualTo(200);
+
+        JsonNode page = pageJson(share.token());
+        JsonNode declaredWork = page.path("credentials").get(0);
+        assertThat(declaredWork.path("status").asText()).isEqualTo("SELF_DECLARED");
+        assertThat(declaredWork.path("format").asText()).isEqualTo("self-declared");
+        assertThat(declaredWork.path("card").path("selfDeclared").asBoolean()).isTrue();
+        assertThat(declaredWork.path("card").path("kind").asText()).isEqualTo("WORK_EXPERIENCE");
+        assertThat(declaredWork.path("card").path("workPeriod").path("to").asText()).isEqualTo("2024-06");
+        assertThat(declaredWork.path("issuerTrusted").asBoolean()).isFalse();
+        assertThat(page.path("credentials").get(1).path("status").asText()).isEqualTo("SELF_DECLARED");
+        assertThat(page.path("credentials").get(2).path("status").asText()).isEqualTo("VERIFIED");
+
+        String english = new String(page(share.token() + "?lang=en", null, null).body(), StandardCharsets.UTF_8);
+        assertThat(english).contains("kind-self-declared").contains("Work experience · self-declared")
+                .contains("Self-declared: no issuer signed it").contains("No employer, school or other issuer has signed it")
+                .contains("Employer, as stated by the learner</dt><dd>Gemeente Utrecht").contains("Data-analist")
+                .contains("September 2021 – June 2024").contains("<h3>Skills</h3>").contains("Python")
+                .contains("Institution, as stated by the learner</dt><dd>Hogeschool Utrecht").contains("HBO-ICT")
+                .contains("CROHO 34479").contains("July 2, 2021").contains("3 credential(s), 1 of them genuine")
+                .doesNotContain("not on this server&#39;s list").doesNotContain("not on this server's list");
+        String dutch = new String(page(share.token() + "?lang=nl", null, null).body(), StandardCharsets.UTF_8);
+        assertThat(dutch).contains("Zelf opgegeven: geen uitgever heeft het ondertekend")
+                .contains("Geen werkgever, school of andere uitgever heeft het ondertekend")
+                .contains("Werkgever, volgens de lerende").contains("september 2021 – juni 2024")
+                .contains("Instelling, volgens de lerende").contains("2 juli 2021");
     }
 
     @Test

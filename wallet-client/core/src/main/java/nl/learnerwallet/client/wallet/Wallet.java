@@ -20,11 +20,19 @@ import nl.learnerwallet.client.store.RecordStore;
 import nl.learnerwallet.model.CredentialCards;
 import nl.learnerwallet.model.CredentialFormat;
 import nl.learnerwallet.model.CredentialVerifier;
+import nl.learnerwallet.model.attestation.AttestationRequest;
+import nl.learnerwallet.model.attestation.AttestedCredential;
+import nl.learnerwallet.model.attestation.WorkExperience;
 import nl.learnerwallet.model.card.CredentialCard;
 import nl.learnerwallet.model.format.CredentialReader;
 import nl.learnerwallet.model.format.ReadCredential;
+import nl.learnerwallet.model.format.SelfDeclaredEntry;
 import nl.learnerwallet.model.json.StrictJson;
 import nl.learnerwallet.model.trust.TrustList;
+import nl.learnerwallet.model.verify.CheckId;
+import nl.learnerwallet.model.verify.CheckResult;
+import nl.learnerwallet.model.verify.Outcome;
+import nl.learnerwallet.model.verify.Reason;
 import nl.learnerwallet.model.verify.RecipientIdentities;
 import nl.learnerwallet.model.verify.ReportJson;
 import nl.learnerwallet.model.verify.VerificationContext;
@@ -355,8 +363,106 @@ public final class Wallet implements AutoCloseable {
         }
         StoredCredential stored = new StoredCredential(newId(), read.format(), original, verified.card(),
                 verified.report(), context.clock().instant());
-        records.write(CREDENTIAL, stored.id(), encode(stored, verified.resolved()));
-        return new ImportResult(stored, false);
+        StoredCredential answered = attestedEntry(read, verified.report());
+        // The attested credential takes the entry's place at once: never both, never neither.
+        store.inTransaction(() -> {
+            records.write(CREDENTIAL, stored.id(), encode(stored, verified.resolved()));
+            if (answered != null) {
+                records.delete(CREDENTIAL, answered.id());
+            }
+        });
+        return new ImportResult(stored, false, answered == null ? null : answered.id());
+    }
+
+    /**
+     * The self-declared entry that a credential being imported attests: the entry whose id the
+     * credential names as the attestation request it answers, when its signature checks out and it
+     * was issued to this wallet's holder (one issued to someone else replaces nothing). Else null.
+     */
+    private StoredCredential attestedEntry(ReadCredential read, VerificationReport report) {
+        String requestId = AttestedCredential.requestId(read);
+        CheckResult signature = report.check(CheckId.SIGNATURE);
+        CheckResult recipient = report.check(CheckId.RECIPIENT);
+        if (requestId == null || signature == null || signature.outcome() != Outcome.PASSED || recipient == null
+                || recipient.outcome() != Outcome.PASSED || recipient.reason() != Reason.OK) {
+            return null;
+        }
+        for (StoredCredential credential : credentials()) {
+            if (credential.format() == CredentialFormat.SELF_DECLARED
+                    && requestId.equals(selfDeclaredEntry(credential).id())) {
+                return credential;
+            }
+        }
+        return null;
+    }
+
+    // ---- work experience and diplomas the learner adds themselves
+
+    /**
+     * Adds a period of work as the learner declares it. It is stored like any credential — format
+     * self-declared, its JSON document the original — and its status is SELF_DECLARED.
+     *
+     * @throws SelfDeclaredEntry.InvalidEntryException when a field is refused (too long, a date after
+     *     today); nothing is stored then
+     */
+    public StoredCredential addWorkExperience(WorkExperience experience) {
+        return addSelfDeclared(SelfDeclaredEntry.ofWork(newId(), context.clock().instant(), experience));
+    }
+
+    /**
+     * Adds a diploma as the learner declares it, stored as {@link #addWorkExperience} stores work.
+     *
+     * @throws SelfDeclaredEntry.InvalidEntryException when a field is refused (an award date after
+     *     today); nothing is stored then
+     */
+    public StoredCredential addDiploma(SelfDeclaredEntry.Diploma diploma) {
+        return addSelfDeclared(SelfDeclaredEntry.ofDiploma(newId(), context.clock().instant(), diploma));
+    }
+
+    private StoredCredential addSelfDeclared(SelfDeclaredEntry entry) {
+        byte[] original = entry.toJson();
+        CredentialVerifier.Verified verified = offlineVerifier.verify(new ReadCredential(CredentialFormat.SELF_DECLARED,
+                new String(original, StandardCharsets.UTF_8)), verificationContext(TrustList.empty()));
+        if (verified.report().status() != VerificationStatus.SELF_DECLARED) {
+            throw new IllegalStateException("a self-declared entry the wallet wrote does not read back: "
+                    + verified.report().status());
+        }
+        // The entry's id is the record's: what `wallet show`, the request and the attestation name.
+        StoredCredential stored = new StoredCredential(entry.id(), CredentialFormat.SELF_DECLARED, original,
+                verified.card(), verified.report(), context.clock().instant());
+        records.write(CREDENTIAL, stored.id(), encode(stored, null));
+        return stored;
+    }
+
+    /**
+     * Asks an employer to attest a period of work the learner added: a JWT signed by the holder key
+     * ({@code typ} {@value AttestationRequest#TYPE}) naming the entry, its period and what the learner
+     * said, which the employer's toolkit verifies ({@link AttestationRequest#verify}) and signs back
+     * as a credential naming the entry; importing that credential replaces the entry. As a link it is
+     * {@value AttestationRequest#LINK_PREFIX} followed by the JWT.
+     *
+     * @return the compact JWT
+     * @throws WalletException {@code UNKNOWN_CREDENTIAL}, {@code AMBIGUOUS_ID}, or {@code NOT_ATTESTABLE}
+     *     when the credential is not work experience the learner added themselves
+     */
+    public String attestationRequest(String idOrPrefix) {
+        StoredCredential credential = credential(idOrPrefix);
+        SelfDeclaredEntry entry = credential.format() == CredentialFormat.SELF_DECLARED ? selfDeclaredEntry(credential) : null;
+        if (entry == null || entry.workExperience() == null) {
+            throw new WalletException(WalletException.Problem.NOT_ATTESTABLE,
+                    "only work experience you added yourself can be sent to an employer for attestation");
+        }
+        return holderKey.signJwt(AttestationRequest.TYPE, AttestationRequest.payloadJson(holderDid(), entry.id(),
+                context.clock().instant(), entry.workExperience()));
+    }
+
+    /** @throws WalletException {@code DAMAGED} when the stored entry does not read */
+    private static SelfDeclaredEntry selfDeclaredEntry(StoredCredential credential) {
+        try {
+            return SelfDeclaredEntry.parse(readStored(credential.format(), credential.original()).encoded());
+        } catch (RuntimeException e) {
+            throw new WalletException(WalletException.Problem.DAMAGED, "the stored entry " + credential.id() + " is damaged", e);
+        }
     }
 
     /** Verifies a stored credential again, keeps the new report, and returns it. */
@@ -466,7 +572,8 @@ public final class Wallet implements AutoCloseable {
     /**
      * The bytes a presentation envelopes for this credential: a VC-JWT's token as stored; for an
      * Open Badges 2.0 badge the assertion itself (taken out of a baked image), which the verifier
-     * fetches again from the issuer.
+     * fetches again from the issuer; for a self-declared entry its JSON document, which only the
+     * holder's signature on the presentation covers.
      */
     public byte[] presentable(StoredCredential credential) {
         return readStored(credential.format(), credential.original()).encoded().getBytes(StandardCharsets.UTF_8);

@@ -19,6 +19,8 @@ public class WalletException extends LearnerWalletException {
         UNKNOWN_CREDENTIAL,
         AMBIGUOUS_ID,
         BAD_IDENTITY,
+        /** Only work experience the learner added themselves can be sent to an employer for attestation. */
+        NOT_ATTESTABLE,
         DAMAGED
     }
 
