@@ -20,7 +20,9 @@ final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, BUNDLE.getLocale()).format(arguments);
+        // Apostrophes are text here ("the issuer's server"), never MessageFormat quoting.
+        return arguments.length == 0 ? pattern
+                : new MessageFormat(pattern.replace("'", "''"), BUNDLE.getLocale()).format(arguments);
     }
 
     /** The text for a key, or the fallback when the bundle has none. */

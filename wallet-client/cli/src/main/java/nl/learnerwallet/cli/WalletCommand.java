@@ -95,8 +95,9 @@ public final class WalletCommand implements Runnable {
     /** Runs the command; the streams and environment are the caller's so that tests run it in-process. */
     static int run(String[] args, Map<String, String> environment, PrintStream stdout, PrintStream stderr,
             Console console, WalletContext context) {
-        PrintWriter out = new PrintWriter(stdout, true);
-        PrintWriter err = new PrintWriter(stderr, true);
+        // UTF-8 whatever the platform's default: with an uninstalled locale Java 17 would write ASCII.
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         WalletCommand root = new WalletCommand(environment, out, err, console, context);
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(out);

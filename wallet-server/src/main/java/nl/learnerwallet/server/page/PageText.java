@@ -34,7 +34,8 @@ final class PageText {
         } catch (MissingResourceException e) {
             return key;
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        // Apostrophes are text here, never MessageFormat quoting.
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), locale).format(arguments);
     }
 
     String getOr(String key, String fallback) {
