@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Organisations identified on the web, their published files served over real HTTPS (a loopback
  * server with a test certificate), verified online by the wallet: a did:web (its DID document), an
- * https issuer (its issuer profile for VC-JWTs, its JWT VC Issuer Metadata for SD-JWT VCs), and their
- * status lists.
+ * https issuer (its issuer profile for VC-JWTs, its JWT VC Issuer Metadata for SD-JWT VCs), their
+ * status lists, and a credential signed by another key than the one the DID document publishes.
  */
 class OnlineIssuerTest {
 
@@ -95,5 +95,24 @@ class OnlineIssuerTest {
 
         assertThat(verified.report().status()).as(verified.report().toString()).isEqualTo(VerificationStatus.VERIFIED);
         assertThat(server.requests()).contains("/badges", "/badges/status/1");
+    }
+
+    @Test
+    void anAttestationSignedByAnotherKeyThanTheEmployersPublishedOneIsTampered() throws Exception {
+        Organisation published = Organisation.create(folder.resolve("real"), OrganisationSettings.named("Werkgever BV")
+                .withDid(server.didWeb()), new SecureRandom());
+        Organisation impostor = Organisation.create(folder.resolve("impostor"), OrganisationSettings.named("Werkgever BV")
+                .withDid(server.didWeb()), new SecureRandom());
+        TheWallet.publish(published, server);
+        Attestations attestations = new Attestations(TheWallet.CLOCK, new SecureRandom());
+        String request = Requests.signedBy(wallet.holder, "entry-7", Requests.EXPERIENCE);
+
+        IssueResult genuine = attestations.attest(published, Attestations.read(request), null).issued();
+        IssueResult forged = attestations.attest(impostor, Attestations.read(request), null).issued();
+
+        assertThat(verify(genuine, published).report().status()).isEqualTo(VerificationStatus.VERIFIED);
+        CredentialVerifier.Verified verified = verify(forged, published);
+        assertThat(verified.report().status()).isEqualTo(VerificationStatus.TAMPERED);
+        assertThat(verified.report().check(CheckId.ISSUER_KEY).reason()).isEqualTo(Reason.KID_NOT_ISSUERS);
     }
 }
