@@ -76,7 +76,7 @@ final class IssuerCommand extends Subcommand implements Runnable {
         String algorithm;
 
         @Option(names = "--status-base", paramLabel = "URL", descriptionKey = "option.statusBase",
-                description = "Without --did or --url: where its status lists will be published, so that it can revoke (e.g. http://127.0.0.1:8765 for `wallet issuer serve`).")
+                description = "Without --did or --url: where its status lists will be published, so that it can revoke (e.g. http://127.0.0.1:8766 for `wallet issuer serve`).")
         String statusBase;
 
         @Override
@@ -247,7 +247,7 @@ final class IssuerCommand extends Subcommand implements Runnable {
         OrganisationFolder folder;
 
         @Option(names = "--port", paramLabel = "N", descriptionKey = "option.servePort",
-                description = "The port (default: that of the organisation's loopback --status-base, else 8765; 0 picks a free one).")
+                description = "The port (default: that of the organisation's loopback --status-base, else 8766; 0 picks a free one).")
         Integer port;
 
         @Override
@@ -312,7 +312,7 @@ final class IssuerCommand extends Subcommand implements Runnable {
                     return uri.getPort();
                 }
             }
-            return 8765;
+            return 8766;
         }
     }
 
