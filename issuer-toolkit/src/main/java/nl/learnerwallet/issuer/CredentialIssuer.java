@@ -121,7 +121,7 @@ public final class CredentialIssuer {
     /** The public key of the did:jwk an SD-JWT VC is bound to. */
     private static Map<String, Object> holderKey(Recipient to) {
         String did = to instanceof Recipient.Did ? ((Recipient.Did) to).did() : null;
-        if (did == null || !did.startsWith("did:jwk:") || did.indexOf('#') >= 0) {
+        if (did == null || !did.startsWith("did:jwk:")) {
             throw new IssuerException(IssuerException.Problem.HOLDER_KEY_NEEDED,
                     "an SD-JWT VC is bound to the holder's key: issue it to their did:jwk", String.valueOf(did != null ? did
                             : ((Recipient.Email) to).address()));

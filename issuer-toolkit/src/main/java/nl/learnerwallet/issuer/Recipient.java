@@ -15,9 +15,9 @@ public sealed interface Recipient permits Recipient.Did, Recipient.Email {
         return new Email(text);
     }
 
-    /** A DID: the credential's subject id (VC-JWT), or for an SD-JWT a did:jwk whose key it is bound to. */
+    /** A DID (not a DID URL): the credential's subject id (VC-JWT), or for an SD-JWT a did:jwk whose key it is bound to. */
     record Did(String did) implements Recipient {
-        private static final Pattern DID = Pattern.compile("did:[a-z0-9]+:[A-Za-z0-9._:%#-]+");
+        private static final Pattern DID = Pattern.compile("did:[a-z0-9]+:[A-Za-z0-9._:%-]+");
 
         public Did {
             if (did == null || did.length() > 2048 || !DID.matcher(did).matches()) {

@@ -327,8 +327,10 @@ class CredentialIssuerTest {
                 assertThat(e.arguments()).containsExactly(each.getKey());
             });
         }
-        assertThatThrownBy(() -> IssueRequest.builder().to("not an address")).isInstanceOfSatisfying(IssuerException.class,
-                e -> assertThat(e.problem()).isEqualTo(IssuerException.Problem.BAD_RECIPIENT));
+        for (String to : new String[] {"not an address", "did:web:a.nl#key-1", "a@b", "did:"}) {
+            assertThatThrownBy(() -> IssueRequest.builder().to(to)).as(to).isInstanceOfSatisfying(IssuerException.class,
+                    e -> assertThat(e.problem()).isEqualTo(IssuerException.Problem.BAD_RECIPIENT));
+        }
         assertThatThrownBy(() -> complete(AchievementKind.BADGE, IssueFormat.VC_JWT).description("x".repeat(4001)).build())
                 .isInstanceOfSatisfying(IssuerException.class,
                         e -> assertThat(e.problem()).isEqualTo(IssuerException.Problem.FIELD_TOO_LONG));
