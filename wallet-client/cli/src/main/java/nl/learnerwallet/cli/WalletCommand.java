@@ -51,6 +51,7 @@ import picocli.CommandLine.ScopeType;
             ServerCommand.class,
             ShareCommand.class,
             PresentCommand.class,
+            IssuerCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class WalletCommand implements Runnable {
@@ -220,6 +221,11 @@ public final class WalletCommand implements Runnable {
             exit = ExitCode.BAD_INPUT;
             code = failure.problem().name();
             sentence = Messages.get("present." + code, failure.claim(), String.join(", ", failure.choices()));
+        } else if (exception instanceof nl.learnerwallet.issuer.IssuerException) {
+            nl.learnerwallet.issuer.IssuerException failure = (nl.learnerwallet.issuer.IssuerException) exception;
+            exit = ExitCode.BAD_INPUT;
+            code = failure.problem().name();
+            sentence = IssuerCommand.sentence(failure);
         } else if (exception instanceof StoreException || exception instanceof DecryptionFailedException) {
             exit = ExitCode.BAD_INPUT;
             code = "STORE";
