@@ -46,7 +46,11 @@ public final class GuardedFetcher {
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
+                // Every fetch is a GET, so okhttp may retry it once on a fresh connection when a pooled
+                // keep-alive one turns out closed by the issuer's server (most close idle ones within
+                // seconds); without that, a genuine credential came out "issuer unreachable" on every
+                // second view. Each retry is checked by the Dns and the interceptor below again.
+                .retryOnConnectionFailure(true)
                 .connectTimeout(config.connectTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(config.readTimeoutMillis(), TimeUnit.MILLISECONDS)

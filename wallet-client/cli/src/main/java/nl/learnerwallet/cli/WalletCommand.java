@@ -51,6 +51,7 @@ import picocli.CommandLine.ScopeType;
             ServerCommand.class,
             ShareCommand.class,
             PresentCommand.class,
+            DemoCommand.class,
             IssuerCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -132,7 +132,8 @@ final class SharePage {
                     : " — " + text.get("card.issuerTrusted", trusted.name())));
         }
         if (card != null) {
-            term(html, text.get("card.learner"), card.learner());
+            // A name, when the credential gives one; a DID says nothing to a reader (the binding line covers it).
+            term(html, text.get("card.learner"), card.learner() == null || card.learner().startsWith("did:") ? null : card.learner());
             term(html, text.get("card.binding"), binding(report, presentation, text));
             term(html, text.get("card.programmeCode"), card.programmeCode());
             term(html, text.get("card.level"), card.level().isEmpty() ? null : card.level().toString());

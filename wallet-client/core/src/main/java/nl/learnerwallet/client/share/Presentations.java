@@ -63,7 +63,8 @@ public final class Presentations {
             entry.put("@context", "https://www.w3.org/ns/credentials/v2");
             entry.put("id", EnvelopedCredential.dataUrl(credential.format(), credential.bytes()));
             entry.put("type", "EnvelopedVerifiableCredential");
-            if (!credential.withheld().isEmpty()) {
+            if (credential.format() == nl.learnerwallet.model.CredentialFormat.SD_JWT_VC) {
+                // Always, even empty: "nothing withheld" must not read as "unknown" on the page.
                 ArrayNode withheld = entry.putArray("withheldClaims");
                 credential.withheld().forEach(withheld::add);
             }
