@@ -30,6 +30,8 @@ final class SdJwtCredentials {
         SDObjectBuilder builder = new SDObjectBuilder();
         builder.putClaim("iss", organisation.issuerId());
         builder.putClaim("vct", request.kind().sdJwtType());
+        // Which kind of credential it is, in OB 3.0's word: one SD-JWT type serves badges and more.
+        builder.putClaim("achievement_type", request.kind().achievementType());
         builder.putClaim("iat", issuance.signedAt().getEpochSecond());
         if (issuance.validUntil() != null) {
             builder.putClaim("exp", issuance.validUntil().getEpochSecond());

@@ -96,22 +96,6 @@ class CredentialIssuerTest {
      * for it, and shared-model reads any achievement as a badge); SD-JWT VCs that are neither
      * microcredentials nor diplomas are EU Learning Credentials, which shared-model reads as microcredentials.
      */
-    private static final Map<AchievementKind, CredentialKind> SD_JWT_SHOWN_AS = new EnumMap<>(AchievementKind.class);
-
-    static {
-        for (AchievementKind kind : AchievementKind.values()) {
-            SD_JWT_SHOWN_AS.put(kind, CredentialKind.MICROCREDENTIAL);
-        }
-        SD_JWT_SHOWN_AS.put(AchievementKind.DIPLOMA, CredentialKind.DIPLOMA);
-    }
-
-    private static CredentialKind shownAs(AchievementKind kind, IssueFormat format) {
-        if (format == IssueFormat.SD_JWT) {
-            return SD_JWT_SHOWN_AS.get(kind);
-        }
-        return kind == AchievementKind.EXEMPTION_DECISION ? CredentialKind.REGULAR_BADGE : kind.intendedKind();
-    }
-
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("kindsAndFormats")
     void everyKindInEitherFormatVerifiesAndReadsBackAsIssued(AchievementKind kind, IssueFormat format) throws Exception {
@@ -123,8 +107,8 @@ class CredentialIssuerTest {
         assertThat(verified.report().status()).as(verified.report().toString()).isEqualTo(VerificationStatus.VERIFIED);
         assertThat(verified.report().check(CheckId.RECIPIENT).reason()).isEqualTo(Reason.OK);
         CredentialCard card = verified.card();
-        assertThat(card.kind()).isEqualTo(shownAs(kind, format));
-        assertThat(issued.shownAsOtherKind()).isEqualTo(card.kind() != kind.intendedKind());
+        assertThat(card.kind()).isEqualTo(kind.intendedKind());
+        assertThat(issued.shownAsOtherKind()).isFalse();
         assertThat(card.title()).isEqualTo(request.title());
         assertThat(card.level().eqf()).isEqualTo(request.eqf());
         assertThat(card.level().nlqf()).isEqualTo(request.nlqf());
@@ -279,7 +263,7 @@ class CredentialIssuerTest {
         for (Iterator<String> names = signed.fieldNames(); names.hasNext(); ) {
             visible.add(names.next());
         }
-        assertThat(visible).containsExactlyInAnyOrder("iss", "vct", "iat", "exp", "cnf", "_sd", "_sd_alg");
+        assertThat(visible).containsExactlyInAnyOrder("iss", "vct", "achievement_type", "iat", "exp", "cnf", "_sd", "_sd_alg");
         assertThat(credential.type()).isEqualTo(SdJwtVc.LEARNER_WALLET_MICROCREDENTIAL);
         assertThat(credential.issuerJwt().header().path("typ").asText()).isEqualTo("dc+sd-jwt");
         assertThat(credential.disclosablePaths()).contains("achievement_title", "given_name", "family_name",

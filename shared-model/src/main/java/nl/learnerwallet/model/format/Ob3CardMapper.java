@@ -61,7 +61,12 @@ public final class Ob3CardMapper {
         return card.build();
     }
 
-    static CredentialKind kindOf(String achievementType, JsonNode achievement, JsonNode credential) {
+    /**
+     * The kind an OB 3.0 {@code achievementType} names ({@code ext:} extensions included); an
+     * achievement without a type is a regular badge, no achievement at all is OTHER. SD-JWT VCs of
+     * our toolkit carry the same word as their {@code achievement_type} claim.
+     */
+    public static CredentialKind kindOf(String achievementType, JsonNode achievement, JsonNode credential) {
         String type = achievementType == null ? "" : achievementType.toLowerCase(Locale.ROOT);
         if (type.startsWith("ext:")) {
             type = type.substring(4);
@@ -77,6 +82,9 @@ public final class Ob3CardMapper {
         }
         if (type.equals("workexperience")) {
             return CredentialKind.WORK_EXPERIENCE;
+        }
+        if (type.equals("exemptiondecision")) {
+            return CredentialKind.OTHER; // a decision about a learner, not an achievement of theirs
         }
         if (!achievement.isObject()) {
             return CredentialKind.OTHER;

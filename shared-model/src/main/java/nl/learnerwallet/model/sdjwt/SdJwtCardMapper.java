@@ -32,6 +32,8 @@ import nl.learnerwallet.model.card.StudyLoad;
  * and our diploma ({@value SdJwtVc#LEARNER_WALLET_DIPLOMA}): {@code achievement_title} (the
  * programme), {@code programme_code} ("CROHO 34479" / "CREBO 25180"), {@code level},
  * {@code issuing_authority}, {@code date_of_issuance}, {@code assessment_grade} and the learner's name.
+ * An {@code achievement_type} claim (OB 3.0's word: {@code Badge}, {@code ext:ExtraCurricular},
+ * {@code ext:WorkExperience}, ...) says which kind a credential of any of these types is.
  * Other types get a card of what is generally named ({@code name}, {@code description}).
  */
 public final class SdJwtCardMapper {
@@ -82,7 +84,10 @@ public final class SdJwtCardMapper {
     public static CredentialCard map(SdJwtVc credential) {
         JsonNode claims = credential.claims();
         boolean known = !knownClaims(credential.type()).isEmpty();
-        CredentialKind kind = SdJwtVc.LEARNER_WALLET_DIPLOMA.equals(credential.type()) ? CredentialKind.DIPLOMA
+        String achievementType = text(claims, "achievement_type");
+        CredentialKind kind = achievementType != null
+                ? nl.learnerwallet.model.format.Ob3CardMapper.kindOf(achievementType, claims, claims)
+                : SdJwtVc.LEARNER_WALLET_DIPLOMA.equals(credential.type()) ? CredentialKind.DIPLOMA
                 : known ? CredentialKind.MICROCREDENTIAL : CredentialKind.OTHER;
         CredentialCard.Builder card = CredentialCard.builder(kind)
                 .issuerId(credential.issuer())
