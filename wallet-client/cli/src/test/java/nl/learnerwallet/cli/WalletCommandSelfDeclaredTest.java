@@ -186,6 +186,31 @@ class WalletCommandSelfDeclaredTest {
         assertThat(cli.run("show", id).exit()).isEqualTo(ExitCode.BAD_INPUT);
     }
 
+    /** The whole round trip through the commands alone: the learner asks, the employer's toolkit signs, the learner imports. */
+    @Test
+    void theEmployersToolkitAttestsTheRequestAndTheAttestationTakesTheEntrysPlace() throws IOException {
+        String id = addExperience();
+        Path requestFile = files.resolve("request.jwt");
+        assertThat(cli.run("experience", "request", id, "--out", requestFile.toString()).exit()).isZero();
+        Path organisation = files.resolve("gemeente");
+        CliRun employerSide = new CliRun(files.resolve("employer-home")).withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThat(employerSide.run("issuer", "init", organisation.toString(), "--name", "Gemeente Utrecht").exit()).isZero();
+        Path attested = files.resolve("attested.jwt");
+        CliRun.Result signed = employerSide.run("issuer", "attest", organisation.toString(), requestFile.toString(),
+                "--out", attested.toString());
+        assertThat(signed.exit()).as(signed.err()).isZero();
+        String issuerId = StrictJson.parse(Files.readAllBytes(organisation.resolve("organisation.json"))).path("issuer").asText();
+        assertThat(cli.run("trust", "add", issuerId, "--name", "Gemeente Utrecht").exit()).isZero();
+
+        CliRun.Result imported = cli.run("--json", "import", attested.toString());
+
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(json(imported).path("replaced").asText()).isEqualTo(id);
+        assertThat(json(imported).path("kind").asText()).isEqualTo("WORK_EXPERIENCE");
+        assertThat(json(imported).path("status").asText()).isEqualTo("VERIFIED");
+        assertThat(json(cli.run("--json", "list"))).hasSize(1);
+    }
+
     @Test
     void addsADiplomaYourself() {
         CliRun.Result added = cli.run("--json", "diploma", "add", "--institution", "Hogeschool Utrecht", "--programme", "HBO-ICT",
