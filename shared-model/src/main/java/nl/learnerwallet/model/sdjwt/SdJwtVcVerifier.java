@@ -34,8 +34,12 @@ public final class SdJwtVcVerifier {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     private static final int MAX_KEY_BINDING_LENGTH = 16 * 1024;
 
+    private static final int MAX_CACHED_HOLDER_KEYS = 1024;
+
     private final IssuerKeyResolver keys;
     private final StatusCheck statusCheck;
+    private final java.util.concurrent.ConcurrentHashMap<String, IssuerKey> holderKeys =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public SdJwtVcVerifier(IssuerKeyResolver keys, StatusCheck statusCheck) {
         this.keys = keys;
@@ -184,7 +188,7 @@ public final class SdJwtVcVerifier {
         }
         IssuerKey key;
         try {
-            key = IssuerKey.fromJwk("holder", "holder#cnf", holderJwk.toString());
+            key = holderKey(holderJwk.toString());
         } catch (IssuerKeyException e) {
             throw new KeyBindingException(Reason.NO_HOLDER_KEY, "the credential's holder key is not a usable public key");
         }
@@ -241,6 +245,23 @@ public final class SdJwtVcVerifier {
             throw new KeyBindingException(Reason.STALE, "the presentation has expired");
         }
         return new KeyBinding(audience.asText(), nonce.asText(), issuedAt);
+    }
+
+    /**
+     * The holder key of a {@code cnf.jwk}, kept for the next presentation by the same holder: making
+     * a verifier builds the curve point's tables, which costs as much as the signature check itself.
+     */
+    private IssuerKey holderKey(String jwkJson) {
+        IssuerKey cached = holderKeys.get(jwkJson);
+        if (cached != null) {
+            return cached;
+        }
+        IssuerKey key = IssuerKey.fromJwk("holder", "holder#cnf", jwkJson);
+        if (holderKeys.size() >= MAX_CACHED_HOLDER_KEYS) {
+            holderKeys.clear();
+        }
+        holderKeys.put(jwkJson, key);
+        return key;
     }
 
     /** Why a key binding does not hold; becomes the holder-binding check. */
