@@ -177,7 +177,8 @@ final class PresentationTargets {
             root.out().println();
             if (credential.card() != null) {
                 // What a presentation discloses is what it shows; the issued credential's choices are not the verifier's.
-                Reports.printCard(root.out(), credential.card().toBuilder().disclosableClaims(java.util.Collections.<String>emptyList()).build());
+                Reports.printCard(root.out(), credential.card().toBuilder().disclosableClaims(java.util.Collections.<String>emptyList()).build(),
+                        credential.format() != nl.learnerwallet.model.CredentialFormat.SD_JWT_VC);
             }
             if (!credential.withheldClaims().isEmpty()) {
                 root.out().println(Messages.get("verify.withheld", String.join(", ", credential.withheldClaims())));

@@ -57,6 +57,14 @@ final class Reports {
     }
 
     static void printCard(PrintWriter out, CredentialCard card) {
+        printCard(out, card, true);
+    }
+
+    /**
+     * @param completeness whether to judge the EU elements: not for a selective presentation, where
+     *     an element not shown may simply have been withheld
+     */
+    static void printCard(PrintWriter out, CredentialCard card, boolean completeness) {
         out.println(card.title() == null ? Messages.get("card.untitled") : card.title());
         line(out, "card.kind", kind(card.kind()) + (card.selfDeclared() ? " (" + Messages.get("card.selfDeclared") + ")" : ""));
         if (card.selfDeclared()) {
@@ -101,7 +109,7 @@ final class Reports {
                 out.println("    - " + outcome);
             }
         }
-        if (card.kind() == CredentialKind.MICROCREDENTIAL) {
+        if (card.kind() == CredentialKind.MICROCREDENTIAL && completeness) {
             List<EuStandardElement> missing = Completeness.missingMandatory(card);
             if (missing.isEmpty()) {
                 out.println("  " + Messages.get("card.euComplete"));
