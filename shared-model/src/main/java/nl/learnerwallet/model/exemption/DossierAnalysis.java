@@ -127,8 +127,8 @@ public record DossierAnalysis(ExemptionRequest request, List<CredentialAnalysis>
         boolean met = load.unit() == StudyLoad.Unit.ECTS
                 ? load.amount().compareTo(MIN_EC) >= 0 && load.amount().compareTo(MAX_EC) <= 0
                 : load.amount().compareTo(MIN_SBU) >= 0;
-        return new PointCheck(Point.SIZE, met ? Verdict.MET : Verdict.NOT_MET, load.toString(),
-                load.unit() == StudyLoad.Unit.ECTS ? "3–30 EC" : "240 SBU");
+        // The framework's bounds, not the course's: nothing of the course is compared here.
+        return new PointCheck(Point.SIZE, met ? Verdict.MET : Verdict.NOT_MET, load.toString(), null);
     }
 
     static PointCheck level(Integer credential, Integer course) {
