@@ -12,15 +12,20 @@ import nl.learnerwallet.model.jose.IssuerKeys;
 import nl.learnerwallet.model.presentation.PresentationVerifier;
 import nl.learnerwallet.model.trust.TrustList;
 
-/** The verifier the share pages use, and the server's trust list (a JSON file, like the wallet's). */
+/** The verifiers the share pages and dossiers use, and the server's trust list (a JSON file, like the wallet's). */
 @Factory
 public class VerificationFactory {
 
-    /** Holder keys are did:jwk/did:key (offline); credentials may need the network, through the guarded fetcher. */
+    /** Credentials (and exam committees' decisions) may need the network, through the guarded fetcher. */
     @Singleton
-    PresentationVerifier presentationVerifier(FetchSettings fetch) {
-        IssuerKeys keys = IssuerKeys.offline();
-        return new PresentationVerifier(keys, new CredentialVerifier(keys, GuardedFetcher.standard(fetch.allowPrivateNetworks())));
+    CredentialVerifier credentialVerifier(FetchSettings fetch) {
+        return new CredentialVerifier(IssuerKeys.offline(), GuardedFetcher.standard(fetch.allowPrivateNetworks()));
+    }
+
+    /** Holder keys are did:jwk/did:key (offline). */
+    @Singleton
+    PresentationVerifier presentationVerifier(CredentialVerifier credentials) {
+        return new PresentationVerifier(IssuerKeys.offline(), credentials);
     }
 
     /** @throws UncheckedIOException when a configured trust list cannot be read: better not to start than to call issuers unknown */

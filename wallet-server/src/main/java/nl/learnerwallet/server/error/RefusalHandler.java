@@ -17,6 +17,7 @@ import nl.learnerwallet.server.backup.BackupTooLargeException;
 import nl.learnerwallet.server.backup.NoBackupException;
 import nl.learnerwallet.server.backup.QuotaExceededException;
 import nl.learnerwallet.server.backup.VersionNotNamedException;
+import nl.learnerwallet.server.dossier.DecisionRefusal;
 import nl.learnerwallet.server.share.ShareRefusal;
 
 /**
@@ -57,6 +58,17 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
                 return HttpStatus.CONFLICT;
             }
             return reason == ShareRefusal.Reason.BAD_REQUEST ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
+        }
+        if (refusal instanceof DecisionRefusal) {
+            DecisionRefusal.Reason reason = ((DecisionRefusal) refusal).reason();
+            if (reason == DecisionRefusal.Reason.UNKNOWN_SHARE) {
+                return HttpStatus.NOT_FOUND;
+            }
+            if (reason == DecisionRefusal.Reason.DECISION_EXISTS) {
+                return HttpStatus.CONFLICT;
+            }
+            return reason == DecisionRefusal.Reason.DECISION_TOO_LARGE ? HttpStatus.REQUEST_ENTITY_TOO_LARGE
+                    : HttpStatus.UNPROCESSABLE_ENTITY;
         }
         if (refusal instanceof UnknownAccountException || refusal instanceof NoBackupException) {
             return HttpStatus.NOT_FOUND;

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import nl.learnerwallet.model.card.CardJson;
@@ -22,37 +23,33 @@ import nl.learnerwallet.model.presentation.PresentationReport;
 import nl.learnerwallet.model.presentation.PresentedCredential;
 import nl.learnerwallet.model.trust.TrustEntry;
 import nl.learnerwallet.model.verify.ReportJson;
-import nl.learnerwallet.server.config.ShareConfig;
-import nl.learnerwallet.server.config.WalletConfig;
-import nl.learnerwallet.server.ratelimit.ClientAddress;
-import nl.learnerwallet.server.ratelimit.RateLimiter;
+import nl.learnerwallet.model.exemption.DossierAnalysis;
+import nl.learnerwallet.server.dossier.DecisionService;
+import nl.learnerwallet.server.dossier.Dossier;
+import nl.learnerwallet.server.dossier.ShownDecision;
 import nl.learnerwallet.server.share.Share;
 import nl.learnerwallet.server.share.ShareService;
 import nl.learnerwallet.server.share.ViewKind;
 
 /**
  * {@code /s/{token}}: the page an employer sees (HTML, or JSON for {@code Accept: application/json}),
- * {@code HEAD} for link checkers, and {@code /s/{token}/presentation} for the raw presentation.
+ * {@code HEAD} for link checkers, and {@code /s/{token}/presentation} for the raw presentation. An
+ * exemption share shows as a dossier for an exam committee, also as {@code /s/{token}/dossier.pdf}.
  * Verification runs at view time. Tokens appear in no log line; lookups are by hash.
  */
 @Controller("/s")
 public class PageController {
 
-    private static final String FAILED_LOOKUP = "share-lookup";
-
     private final ShareService shares;
     private final VerifiedPresentations verified;
-    private final RateLimiter limiter;
-    private final ShareConfig shareConfig;
-    private final WalletConfig walletConfig;
+    private final PublicLookups lookups;
+    private final DecisionService decisions;
 
-    public PageController(ShareService shares, VerifiedPresentations verified, RateLimiter limiter, ShareConfig shareConfig,
-            WalletConfig walletConfig) {
+    PageController(ShareService shares, VerifiedPresentations verified, PublicLookups lookups, DecisionService decisions) {
         this.shares = shares;
         this.verified = verified;
-        this.limiter = limiter;
-        this.shareConfig = shareConfig;
-        this.walletConfig = walletConfig;
+        this.lookups = lookups;
+        this.decisions = decisions;
     }
 
     @Get(uri = "/{token}", produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
@@ -70,9 +67,8 @@ public class PageController {
             }
             return unavailable(request, token, text, false);
         }
-        if (tooManyFailures(request)) {
-            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER,
-                    Long.toString(shareConfig.failedLookupWindowSeconds())).body(text.get("page.tooMany"));
+        if (lookups.tooManyFailures(request)) {
+            return tooMany(text);
         }
         Optional<ShareService.Opened> opened = shares.open(token, ViewKind.VIEW, Browsers.family(userAgent));
         if (opened.isEmpty()) {
@@ -82,41 +78,113 @@ public class PageController {
         PresentationReport report = verified.verify(share, opened.get().presentation());
         Integer viewsLeft = share.maxViews() == null ? null : Math.max(0, share.maxViews() - share.views() - 1);
         Instant expires = Instant.ofEpochSecond(share.expiresAt());
+        Dossier dossier = Dossier.of(opened.get().presentation());
+        DossierAnalysis analysis = dossier.isExemption(share.purpose()) ? DossierAnalysis.of(dossier.request(), report) : null;
+        List<ShownDecision> shown = analysis == null ? List.of() : decisions.shown(share, token, dossier.holder());
         if (json) {
-            return HttpResponse.ok(json(report, expires, viewsLeft).toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+            ObjectNode body = json(report, expires, viewsLeft);
+            if (analysis != null) {
+                dossierJson(body, dossier, analysis, shown);
+            }
+            return HttpResponse.ok(body.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        if (analysis != null) {
+            return html(HttpStatus.OK, DossierPage.render(report, analysis, shown, shares.trustList(), expires, viewsLeft,
+                    "/s/" + token, text));
         }
         return html(HttpStatus.OK, SharePage.render(report, shares.trustList(), expires, viewsLeft, "/s/" + token, text));
+    }
+
+    /**
+     * The exemption dossier as a PDF download: opened, counted and logged like the page (a link
+     * preview gets the preview page, never the PDF). Not a dossier: not found, like any other link.
+     */
+    @Get(uri = "/{token}/dossier.pdf", produces = {"application/pdf", MediaType.TEXT_HTML})
+    public HttpResponse<?> pdf(HttpRequest<?> request, @PathVariable String token, @Nullable @QueryValue String lang) {
+        PageText text = new PageText(language(request, lang));
+        String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
+        if (request.getMethod() == HttpMethod.HEAD) {
+            return head(request, token);
+        }
+        if (Browsers.isPreviewFetcher(userAgent)) {
+            Optional<ShareService.Opened> previewed = shares.open(token, ViewKind.PREVIEW, Browsers.family(userAgent));
+            return previewed.isPresent() ? html(HttpStatus.OK, SharePage.preview(text)) : unavailable(request, token, text, false);
+        }
+        if (lookups.tooManyFailures(request)) {
+            return tooMany(text);
+        }
+        Optional<ShareService.Opened> opened = shares.open(token, ViewKind.VIEW, Browsers.family(userAgent));
+        if (opened.isEmpty()) {
+            return unavailable(request, token, text, false);
+        }
+        Share share = opened.get().share();
+        Dossier dossier = Dossier.of(opened.get().presentation());
+        if (!dossier.isExemption(share.purpose())) {
+            return html(HttpStatus.NOT_FOUND, SharePage.notAvailable(text));
+        }
+        PresentationReport report = verified.verify(share, opened.get().presentation());
+        DossierAnalysis analysis = DossierAnalysis.of(dossier.request(), report);
+        byte[] pdf = DossierPdf.render(analysis, decisions.shown(share, token, dossier.holder()), shares.trustList(),
+                report.checkedAt(), text);
+        return HttpResponse.ok(pdf).contentType("application/pdf")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier.pdf\"");
+    }
+
+    private HttpResponse<?> tooMany(PageText text) {
+        return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER,
+                Long.toString(lookups.retryAfterSeconds())).body(text.get("page.tooMany"));
+    }
+
+    /** {@code exemptionRequest}, {@code dossierHash}, {@code dossier} (the analysis) and {@code decisions} (verified now). */
+    private void dossierJson(ObjectNode body, Dossier dossier, DossierAnalysis analysis, List<ShownDecision> shown) {
+        body.set("exemptionRequest", dossier.request().toJson());
+        body.put("dossierHash", dossier.hash());
+        body.set("dossier", analysis.toJson());
+        ArrayNode list = body.putArray("decisions");
+        for (ShownDecision decision : shown) {
+            ObjectNode each = list.addObject();
+            each.put("number", decision.number());
+            each.put("status", decision.report().status().name());
+            each.put("receivedAt", decision.receivedAt().toString());
+            if (decision.followsNumber() != null) {
+                each.put("follows", decision.followsNumber());
+            }
+            if (decision.decision() != null) {
+                each.set("decision", decision.decision().toJson());
+            }
+            each.put("credential", decision.credential());
+        }
     }
 
     /** HEAD reaches the GET route (Micronaut serves HEAD through it); link checkers use no views. */
     private HttpResponse<?> head(HttpRequest<?> request, String token) {
         String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
-        if (tooManyFailures(request)) {
+        if (lookups.tooManyFailures(request)) {
             return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS);
         }
         if (shares.open(token, ViewKind.HEAD, Browsers.family(userAgent)).isPresent()) {
             return HttpResponse.ok().contentType(MediaType.TEXT_HTML_TYPE);
         }
-        countFailure(request, token);
+        lookups.countFailure(request, token);
         return HttpResponse.notFound().contentType(MediaType.TEXT_HTML_TYPE);
     }
 
     @Get(uri = "/{token}/presentation", produces = "application/vp+jwt")
     public HttpResponse<?> presentation(HttpRequest<?> request, @PathVariable String token) {
-        if (tooManyFailures(request)) {
+        if (lookups.tooManyFailures(request)) {
             return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS);
         }
         Optional<ShareService.Opened> opened = shares.open(token, ViewKind.VIEW,
                 Browsers.family(request.getHeaders().get(HttpHeaders.USER_AGENT)));
         if (opened.isEmpty()) {
-            countFailure(request, token);
+            lookups.countFailure(request, token);
             return HttpResponse.notFound("this link is not available").contentType(MediaType.TEXT_PLAIN_TYPE);
         }
         return HttpResponse.ok(opened.get().presentation()).contentType("application/vp+jwt");
     }
 
     private HttpResponse<?> unavailable(HttpRequest<?> request, String token, PageText text, boolean json) {
-        countFailure(request, token);
+        lookups.countFailure(request, token);
         if (json) {
             ObjectNode body = StrictJson.mapper().createObjectNode();
             body.put("error", "NOT_AVAILABLE");
@@ -126,29 +194,16 @@ public class PageController {
         return html(HttpStatus.NOT_FOUND, SharePage.notAvailable(text));
     }
 
-    /** Unknown tokens count against the client; links that exist but are over do not (nothing to guess there). */
-    private void countFailure(HttpRequest<?> request, String token) {
-        if (!shares.exists(token)) {
-            limiter.tryAcquire(FAILED_LOOKUP, ClientAddress.of(request, walletConfig.proxies()),
-                    shareConfig.failedLookupsPerWindow(), shareConfig.failedLookupWindowSeconds());
-        }
-    }
-
-    private boolean tooManyFailures(HttpRequest<?> request) {
-        return limiter.isOver(FAILED_LOOKUP, ClientAddress.of(request, walletConfig.proxies()),
-                shareConfig.failedLookupsPerWindow(), shareConfig.failedLookupWindowSeconds());
-    }
-
     private static HttpResponse<String> html(HttpStatus status, String body) {
         return HttpResponse.<String>status(status).body(body).contentType(MediaType.TEXT_HTML + ";charset=utf-8");
     }
 
-    private static boolean wantsJson(HttpRequest<?> request) {
+    static boolean wantsJson(HttpRequest<?> request) {
         String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
         return accept != null && accept.contains("application/json") && !accept.contains("text/html");
     }
 
-    private static Locale language(HttpRequest<?> request, String lang) {
+    static Locale language(HttpRequest<?> request, String lang) {
         if ("nl".equals(lang) || "en".equals(lang)) {
             return new Locale(lang);
         }

@@ -56,7 +56,7 @@ final class SharePage {
         }
         html.append("</p>\n");
         for (PresentedCredential credential : report.credentials()) {
-            credential(html, credential, report, trustList, text);
+            credential(html, credential, report, trustList, text, "");
         }
         html.append("</main>\n<footer><p><a href=\"").append(Html.escape(selfPath)).append("/presentation\">")
                 .append(Html.escape(text.get("page.rawPresentation"))).append("</a> · ")
@@ -83,7 +83,7 @@ final class SharePage {
         return html.toString();
     }
 
-    private static void head(StringBuilder html, PageText text, String title) {
+    static void head(StringBuilder html, PageText text, String title) {
         String other = text.language().equals("nl") ? "en" : "nl";
         html.append("<!DOCTYPE html>\n<html lang=\"").append(text.language()).append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n")
@@ -99,8 +99,9 @@ final class SharePage {
                 .append(other.equals("en") ? "English" : "Nederlands").append("</a></nav></header>\n");
     }
 
-    private static void credential(StringBuilder html, PresentedCredential credential, PresentationReport presentation,
-            TrustList trustList, PageText text) {
+    /** One credential's section; {@code more} is HTML placed before its checks (the dossier's part). */
+    static void credential(StringBuilder html, PresentedCredential credential, PresentationReport presentation,
+            TrustList trustList, PageText text, String more) {
         VerificationReport report = credential.report();
         VerificationStatus status = report.status();
         CredentialCard card = credential.card();
@@ -108,7 +109,7 @@ final class SharePage {
         boolean selfDeclared = card != null && card.selfDeclared();
         String id = "credential-" + credential.index();
         html.append("<section class=\"credential kind-").append(kindClass(kind, selfDeclared)).append(" status-")
-                .append(status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .append(statusClass(status))
                 .append("\" aria-labelledby=\"").append(id).append("\">\n");
         html.append("<p class=\"kind\">").append(Html.escape(text.get("kind." + kind.name())))
                 .append(selfDeclared ? " · " + Html.escape(text.get("kind.selfDeclared")) : "").append("</p>\n");
@@ -169,6 +170,7 @@ final class SharePage {
             }
             html.append("</ul>\n");
         }
+        html.append(more);
         html.append("<details><summary>").append(Html.escape(text.get("page.checks"))).append("</summary>\n<ul class=\"checks\">\n");
         for (CheckResult check : report.checks()) {
             html.append("<li class=\"").append(check.outcome().id()).append("\"><span class=\"check\">")
@@ -241,7 +243,11 @@ final class SharePage {
         return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    private static String mark(VerificationStatus status) {
+    static String statusClass(VerificationStatus status) {
+        return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    static String mark(VerificationStatus status) {
         switch (status) {
             case VERIFIED: return "✓";
             case UNVERIFIABLE:

@@ -22,6 +22,10 @@ public interface ShareRepository extends CrudRepository<Share, String> {
     @Query("UPDATE shares SET revoked_at = :now, payload = NULL WHERE id = :id AND revoked_at IS NULL")
     long revoke(String id, long now);
 
+    /** A revoked share's decisions go with its presentation: they are about the learner. */
+    @Query("DELETE FROM share_decisions WHERE share_id = :id")
+    long eraseDecisions(String id);
+
     @Query("UPDATE shares SET active = 1, payload = :payload WHERE id = :id AND active = 0 AND revoked_at IS NULL")
     long activate(String id, byte[] payload);
 

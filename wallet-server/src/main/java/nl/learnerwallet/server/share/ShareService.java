@@ -21,6 +21,7 @@ import nl.learnerwallet.model.verify.Outcome;
 import nl.learnerwallet.server.account.AccountService;
 import nl.learnerwallet.server.config.ShareConfig;
 import nl.learnerwallet.server.config.WalletConfig;
+import nl.learnerwallet.server.db.RowIds;
 import nl.learnerwallet.server.db.WriteGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public class ShareService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShareService.class);
-    private static final String ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
     private final ShareRepository shares;
     private final ShareViewRepository views;
@@ -146,11 +146,12 @@ public class ShareService {
         return views.findByShareIdOrderByViewedAt(shareId);
     }
 
-    /** Revokes a share: its link dies at once and its sealed presentation is erased. */
+    /** Revokes a share: its link dies at once and its sealed presentation and decisions are erased. */
     @Transactional
     public Share revoke(String accountKey, String shareId) {
         owned(accountKey, shareId);
         shares.revoke(shareId, clock.instant().getEpochSecond());
+        shares.eraseDecisions(shareId);
         LOG.info("share {} revoked", shareId);
         return shares.findById(shareId).orElseThrow();
     }
@@ -166,6 +167,25 @@ public class ShareService {
      * @return empty when the link is unknown, pending, expired, revoked or used up — all alike
      */
     public Optional<Opened> open(String token, ViewKind kind, String browser) {
+        return find(token, (share, now) -> writeGate.write(() -> viewLog.record(share.id(), kind, browser, now, randomId())));
+    }
+
+    /**
+     * Opens a live link without counting or logging a view: for the dossier's decisions, which the
+     * learner's wallet and the committee read and write besides looking at the page.
+     *
+     * @return empty when the link is unknown, pending, expired, revoked or used up — all alike
+     */
+    public Optional<Opened> peek(String token) {
+        return find(token, (share, now) -> true);
+    }
+
+    /** Whether a look at a live share may go ahead (and is recorded as it does). */
+    private interface Look {
+        boolean record(Share share, long now);
+    }
+
+    private Optional<Opened> find(String token, Look look) {
         if (!ShareToken.isWellFormed(token)) {
             return Optional.empty();
         }
@@ -175,11 +195,7 @@ public class ShareService {
         }
         Share share = found.get();
         long now = clock.instant().getEpochSecond();
-        if (share.state(now) != Share.State.ACTIVE) {
-            return Optional.empty();
-        }
-        String entryId = randomId();
-        if (!writeGate.write(() -> viewLog.record(share.id(), kind, browser, now, entryId))) {
+        if (share.state(now) != Share.State.ACTIVE || !look.record(share, now)) {
             return Optional.empty();
         }
         try {
@@ -211,11 +227,7 @@ public class ShareService {
     }
 
     private String randomId() {
-        StringBuilder id = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
-        }
-        return id.toString();
+        return RowIds.next(random);
     }
 
     private String randomNonce() {
