@@ -43,6 +43,11 @@ public final class CredentialIssuer {
         this.statusLists = new StatusLists(clock, random);
     }
 
+    /** Today in the issuer's calendar (the clock's zone). */
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     /** Issues to {@code issued/<uuid>.jwt} (or {@code .sd-jwt}) in the organisation's folder. */
     public IssueResult issue(Organisation organisation, IssueRequest request) {
         return issue(organisation, request, null, null);

@@ -62,6 +62,13 @@ public final class IssuerException extends LearnerWalletException {
         ATTESTATION_REQUEST_ALTERED,
         /** The attestation request is signed, but what it declares is not valid [reason]. */
         BAD_ATTESTATION_REQUEST,
+        /**
+         * What was fetched as an exemption dossier is not one: no holder-signed presentation, or none
+         * carrying an exemption request [what: presentation, signature, request, json].
+         */
+        NOT_A_DOSSIER,
+        /** The dossier's page names another presentation hash than the presentation it serves [page hash, computed hash]. */
+        DOSSIER_MISMATCH,
         /** The input is not an Open Badge that can be baked (an SD-JWT VC, say) [format]. */
         NOT_BAKEABLE,
         /** The image to bake into is not a PNG or SVG this toolkit can read [an InputProblem name: TRUNCATED, NOT_XML, ...]. */

@@ -40,13 +40,18 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * plays an issuer: it serves whatever documents a test puts at a path (assertions, badge classes,
  * issuer profiles, keys, revocation lists, did:web documents, status lists), plain statuses
  * (404, 410), redirects, and hostile bodies (a lazily generated 1 GB body, a trickle). It records
- * every path requested, so tests can prove that something was never fetched.
+ * every path requested, so tests can prove that something was never fetched, and every request
+ * that carries a body (POST, PUT) with that body, so tests can check what was sent ({@link #received()});
+ * any route answers whatever the method, and a {@link #handler} can answer by method.
  */
 public final class LoopbackIssuer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    /** More than any test sends; a larger body is cut off here, not kept whole. */
+    private static final int MAX_RECORDED_BODY = 4 * 1024 * 1024;
     private final SSLContext sslContext;
     private final X509TrustManager trustManager;
 
@@ -214,6 +219,23 @@ public final class LoopbackIssuer implements AutoCloseable {
         }
     }
 
+    /** A request that carried a body, as it arrived. */
+    public record Received(String method, String path, String contentType, byte[] body) {
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Every request other than GET and HEAD so far, in order, with its body. The body is read before
+     * the route runs, so a {@link #handler} finds it here rather than in the exchange.
+     */
+    public List<Received> received() {
+        synchronized (received) {
+            return new ArrayList<>(received);
+        }
+    }
+
     private LoopbackIssuer respond(String path, int status, String contentType, byte[] body) {
         routes.put(path, exchange -> {
             exchange.getResponseHeaders().set("Content-Type", contentType);
@@ -232,6 +254,14 @@ public final class LoopbackIssuer implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
         requests.add(query == null ? path : path + "?" + query);
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            byte[] body;
+            try (java.io.InputStream in = exchange.getRequestBody()) {
+                body = in.readNBytes(MAX_RECORDED_BODY);
+            }
+            received.add(new Received(method, path, exchange.getRequestHeaders().getFirst("Content-Type"), body));
+        }
         HttpHandler route = routes.get(path);
         if (route == null) {
             exchange.sendResponseHeaders(404, -1);

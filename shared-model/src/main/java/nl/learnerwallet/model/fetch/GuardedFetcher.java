@@ -143,6 +143,35 @@ public final class GuardedFetcher {
         }
     }
 
+    /** What a server answered a {@link #post}: its status and body (at most {@code maxBytes}), whatever the status. */
+    public record Answer(int status, String contentType, byte[] body) {
+    }
+
+    /**
+     * Sends a body with POST under the same guards (address checks, size and time limits). Not
+     * retried and no redirect followed: a redirect answer is returned as it is, so nothing is sent
+     * twice or somewhere the caller did not name.
+     *
+     * @param accept the {@code Accept} header to send
+     * @throws FetchException {@code BAD_URL}, {@code PRIVATE_ADDRESS}, {@code TOO_LARGE}, {@code TIMEOUT},
+     *     {@code UNREACHABLE}; never for a status
+     */
+    public Answer post(String url, String contentType, byte[] body, String accept) {
+        HttpUrl target = parse(url, false);
+        Request request = new Request.Builder().url(target).header("Accept", accept)
+                .post(okhttp3.RequestBody.create(body, okhttp3.MediaType.get(contentType))).build();
+        OkHttpClient once = client.newBuilder().retryOnConnectionFailure(false).build();
+        try (Response response = once.newCall(request).execute()) {
+            ResponseBody answer = response.body();
+            byte[] bytes = answer == null ? new byte[0] : readCapped(answer.byteStream());
+            String type = answer == null || answer.contentType() == null ? null : answer.contentType().toString();
+            return new Answer(response.code(), type, bytes);
+        } catch (IOException e) {
+            // translate() knows a refused private address among the causes.
+            throw translate(e);
+        }
+    }
+
     private byte[] readCapped(InputStream in) throws IOException {
         byte[] buffer = new byte[CHUNK];
         int length = 0;

@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "issuer", description = "The issuer toolkit, for institutions and employers: sign credentials that wallets verify.",
         subcommands = {IssuerCommand.Init.class, IssueCommand.class, IssuerCommand.Bake.class, IssuerCommand.Revoke.class,
-            IssuerCommand.Attest.class, IssuerCommand.Serve.class})
+            IssuerCommand.Attest.class, DecideCommand.class, IssuerCommand.Serve.class})
 final class IssuerCommand extends Subcommand implements Runnable {
 
     @Override
@@ -373,6 +373,8 @@ final class IssuerCommand extends Subcommand implements Runnable {
             case BAD_ISSUE_FILE:
                 return arguments.isEmpty() ? Messages.get("issuer.BAD_ISSUE_FILE.document")
                         : Messages.get("issuer.BAD_ISSUE_FILE", first);
+            case NOT_A_DOSSIER:
+                return Messages.get("issuer.NOT_A_DOSSIER." + first);
             case INCOMPLETE_MICROCREDENTIAL:
                 return Messages.get("issuer.INCOMPLETE_MICROCREDENTIAL", elements(arguments));
             case NOT_BAKEABLE:

@@ -12,7 +12,10 @@ import nl.learnerwallet.client.share.ShareLinks;
 import nl.learnerwallet.client.sync.ServerClient;
 import nl.learnerwallet.client.sync.SyncService;
 import nl.learnerwallet.client.wallet.Wallet;
+import nl.learnerwallet.model.card.StudyLoad;
+import nl.learnerwallet.model.exemption.ExemptionRequest;
 import nl.learnerwallet.model.json.StrictJson;
+import nl.learnerwallet.model.json.UntrustedInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,6 +54,85 @@ final class ShareCommand extends Subcommand implements Runnable {
         }
     }
 
+    /** What a learner asks an exam committee, with {@code --purpose exemption}. */
+    static final class ExemptionOptions {
+        @Option(names = "--institution", paramLabel = "NAME", descriptionKey = "option.institution",
+                description = "With --purpose exemption: the institution you ask for an exemption.")
+        String institution;
+
+        @Option(names = "--course", paramLabel = "\"CODE NAME\"", descriptionKey = "option.course",
+                description = "With --purpose exemption: the course, its code first (\"INF-DB2 Databases 2\").")
+        String course;
+
+        @Option(names = "--course-outcomes", paramLabel = "FILE", descriptionKey = "option.courseOutcomes",
+                description = "The course's learning outcomes, a text file with one per line (at most 64 KiB).")
+        Path outcomes;
+
+        @Option(names = "--course-level", paramLabel = "EQF", descriptionKey = "option.courseLevel",
+                description = "The course's EQF level (1-8).")
+        Integer level;
+
+        @Option(names = "--course-ects", paramLabel = "N", descriptionKey = "option.courseEcts", description = "The course's study load in EC.")
+        java.math.BigDecimal ects;
+
+        @Option(names = "--course-sbu", paramLabel = "N", descriptionKey = "option.courseSbu", description = "The course's study load in SBU (mbo).")
+        java.math.BigDecimal sbu;
+
+        @Option(names = "--motivation", paramLabel = "TEXT", descriptionKey = "option.motivation",
+                description = "Why your credentials cover the course, for the exam committee.")
+        String motivation;
+
+        /**
+         * The request, read and checked before anything is sent; null for another purpose.
+         *
+         * @throws CliException for options without {@code --purpose exemption}, a missing institution or
+         *     course, or an outcomes file that is too large or not text
+         */
+        ExemptionRequest request(String purpose) {
+            boolean any = institution != null || course != null || outcomes != null || level != null || ects != null
+                    || sbu != null || motivation != null;
+            if (!purpose.equals("exemption")) {
+                if (any) {
+                    throw new CliException(ExitCode.BAD_INPUT, "EXEMPTION_OPTIONS", Messages.get("share.exemptionOnly"));
+                }
+                return null;
+            }
+            if (institution == null || course == null) {
+                throw new CliException(ExitCode.BAD_INPUT, "EXEMPTION_INCOMPLETE", Messages.get("share.exemptionNeeds"));
+            }
+            String[] codeAndName = course.trim().split("\\s+", 2);
+            if (codeAndName.length < 2) {
+                throw new CliException(ExitCode.BAD_INPUT, "BAD_COURSE", Messages.get("share.badCourse", course));
+            }
+            if (ects != null && sbu != null) {
+                throw new CliException(ExitCode.BAD_INPUT, "BAD_STUDY_LOAD", Messages.get("share.oneStudyLoad"));
+            }
+            StudyLoad load = ects != null ? new StudyLoad(ects, StudyLoad.Unit.ECTS)
+                    : sbu != null ? new StudyLoad(sbu, StudyLoad.Unit.SBU) : null;
+            return new ExemptionRequest(institution, codeAndName[0], codeAndName[1], outcomes(), level, load, motivation);
+        }
+
+        private java.util.List<String> outcomes() {
+            if (outcomes == null) {
+                return new ArrayList<>();
+            }
+            try {
+                if (java.nio.file.Files.isRegularFile(outcomes)
+                        && java.nio.file.Files.size(outcomes) > ExemptionRequest.MAX_OUTCOMES_FILE_BYTES) {
+                    throw new CliException(ExitCode.BAD_INPUT, "TOO_LARGE", Messages.get("share.outcomes.TOO_LARGE", outcomes));
+                }
+            } catch (IOException e) {
+                throw new CliException(ExitCode.BAD_INPUT, "UNREADABLE", Messages.get("error.unreadable", outcomes));
+            }
+            try {
+                return ExemptionRequest.outcomesFromText(Inputs.readFile(outcomes.toString()));
+            } catch (UntrustedInputException e) {
+                String problem = e.problem() == nl.learnerwallet.model.json.InputProblem.TOO_LARGE ? "TOO_LARGE" : "NOT_TEXT";
+                throw new CliException(ExitCode.BAD_INPUT, problem, Messages.get("share.outcomes." + problem, outcomes));
+            }
+        }
+    }
+
     @Command(name = "create", description = "Make a link (and QR code) that shows the chosen credentials, verified, to whoever opens it.")
     static final class Create extends Subcommand implements Runnable {
 
@@ -83,12 +165,16 @@ final class ShareCommand extends Subcommand implements Runnable {
         @picocli.CommandLine.Mixin
         QrOptions qr = new QrOptions();
 
+        @picocli.CommandLine.Mixin
+        ExemptionOptions exemption = new ExemptionOptions();
+
         @Override
         public void run() {
             WalletCommand root = root();
             if (!purpose.equals("employer") && !purpose.equals("exemption")) {
                 throw new CliException(ExitCode.BAD_INPUT, "BAD_PURPOSE", Messages.get("error.badPurpose", purpose));
             }
+            ExemptionRequest request = exemption.request(purpose);
             if (maxViews != null && maxViews < 1) {
                 throw new CliException(ExitCode.BAD_INPUT, "BAD_MAX_VIEWS", Messages.get("error.badMaxViews", maxViews));
             }
@@ -96,7 +182,7 @@ final class ShareCommand extends Subcommand implements Runnable {
                 ShareLinks links = new ShareLinks(wallet, SyncService.clientFor(wallet, root.context()), root.context());
                 List<String> claims = DisclosureChoice.resolve(root, wallet, ids, disclose);
                 ShareLinks.ShareLink link = links.create(new ShareLinks.Request(ids, Durations.parse(expires), maxViews, label,
-                        purpose, !withholdIdentities, claims), root.home().trustList());
+                        purpose, !withholdIdentities, claims, request), root.home().trustList());
                 qr.show(root, link.url());
                 if (root.json()) {
                     ObjectNode document = StrictJson.mapper().createObjectNode();
@@ -156,12 +242,25 @@ final class ShareCommand extends Subcommand implements Runnable {
         @picocli.CommandLine.Mixin
         QrOptions qr = new QrOptions();
 
+        @Option(names = "--import-decisions", descriptionKey = "option.importDecisions",
+                description = "For an exemption share: import the exam committee's decisions into your wallet.")
+        boolean importDecisions;
+
         @Override
         public void run() {
-            onShare(root(), id, (root, server, link) -> {
+            WalletCommand root = root();
+            try (Wallet wallet = root.unlock()) {
+                ServerClient server = SyncService.clientFor(wallet, root.context());
+                ShareLinks links = new ShareLinks(wallet, server, root.context());
+                ShareLinks.ShareLink link = find(links, id);
                 ObjectNode document = describe(link, server.share(link.id()));
+                List<ShareDecisions.Shown> decisions = link.purpose().equals("exemption")
+                        ? ShareDecisions.fetch(root, wallet, links, link, importDecisions) : new ArrayList<>();
                 qr.show(root, link.url());
                 if (root.json()) {
+                    if (link.purpose().equals("exemption")) {
+                        ShareDecisions.json(document.putArray("decisions"), decisions);
+                    }
                     root.printJson(document);
                     return;
                 }
@@ -169,7 +268,8 @@ final class ShareCommand extends Subcommand implements Runnable {
                 root.out().println(Messages.get("share.state", document.path("state").asText(), document.path("views").asText(),
                         link.expiresAt()));
                 root.out().println(String.join("\n", link.titles()));
-            });
+                ShareDecisions.print(root, decisions);
+            }
         }
     }
 

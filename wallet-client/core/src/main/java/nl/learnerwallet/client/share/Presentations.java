@@ -8,6 +8,7 @@ import java.util.UUID;
 import nl.learnerwallet.client.keys.HolderKey;
 import nl.learnerwallet.client.wallet.Identity;
 import nl.learnerwallet.client.wallet.StoredCredential;
+import nl.learnerwallet.model.exemption.ExemptionRequest;
 import nl.learnerwallet.model.json.StrictJson;
 import nl.learnerwallet.model.presentation.EnvelopedCredential;
 
@@ -41,6 +42,18 @@ public final class Presentations {
      */
     public static String sign(HolderKey holder, List<Enveloped> credentials, String audience, String nonce,
             Instant issuedAt, Instant expiresAt, List<Identity> disclosed) {
+        return sign(holder, credentials, audience, nonce, issuedAt, expiresAt, disclosed, null);
+    }
+
+    /**
+     * As {@link #sign(HolderKey, List, String, String, Instant, Instant, List)}, for an exemption
+     * dossier: the learner's request is signed in as {@code exemptionRequest}, so that the committee
+     * decides on what the learner asked and nobody can change it on the way.
+     *
+     * @param exemption the request, or null
+     */
+    public static String sign(HolderKey holder, List<Enveloped> credentials, String audience, String nonce,
+            Instant issuedAt, Instant expiresAt, List<Identity> disclosed, ExemptionRequest exemption) {
         ObjectNode payload = StrictJson.mapper().createObjectNode();
         payload.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
         payload.putArray("type").add("VerifiablePresentation");
@@ -74,6 +87,9 @@ public final class Presentations {
             for (Identity identity : disclosed) {
                 identities.addObject().put("type", identity.type().name()).put("value", identity.value());
             }
+        }
+        if (exemption != null) {
+            payload.set("exemptionRequest", exemption.toJson());
         }
         return holder.signJwt("vp+jwt", payload.toString());
     }

@@ -17,6 +17,7 @@ import nl.learnerwallet.client.wallet.Wallet;
 import nl.learnerwallet.client.wallet.WalletContext;
 import nl.learnerwallet.client.wallet.WalletRecord;
 import nl.learnerwallet.model.CredentialFormat;
+import nl.learnerwallet.model.exemption.ExemptionRequest;
 import nl.learnerwallet.model.json.StrictJson;
 import nl.learnerwallet.model.protocol.ShareToken;
 import nl.learnerwallet.model.trust.TrustList;
@@ -46,13 +47,29 @@ public final class ShareLinks {
      *     all); every name must be a claim of at least one of them
      */
     public record Request(List<String> credentialIds, Duration expiresIn, Integer maxViews, String label, String purpose,
-            boolean discloseIdentities, List<String> disclose) {
+            boolean discloseIdentities, List<String> disclose, ExemptionRequest exemption) {
+
+        /** @param exemption what the learner asks an exam committee, signed into the presentation; only with purpose exemption */
+        public Request {
+            if (exemption != null && !"exemption".equals(purpose)) {
+                throw new IllegalArgumentException("an exemption request goes only with purpose exemption");
+            }
+        }
+
+        public Request(List<String> credentialIds, Duration expiresIn, Integer maxViews, String label, String purpose,
+                boolean discloseIdentities, List<String> disclose) {
+            this(credentialIds, expiresIn, maxViews, label, purpose, discloseIdentities, disclose, null);
+        }
 
         public Request(List<String> credentialIds, Duration expiresIn, Integer maxViews, String label, String purpose,
                 boolean discloseIdentities) {
             this(credentialIds, expiresIn, maxViews, label, purpose, discloseIdentities,
                     java.util.Collections.singletonList(SdJwtPresenter.ALL));
         }
+    }
+
+    /** A decision the dossier's exam committee sent, as the share's server lists it. */
+    public record ReceivedDecision(int number, String credential, String receivedAt) {
     }
 
     /** A share as the wallet remembers it. */
@@ -91,7 +108,7 @@ public final class ShareLinks {
             }
         }
         String presentation = Presentations.sign(wallet.holderKey(), enveloped, created.audience(), created.nonce(), now,
-                expires, new ArrayList<>(disclosed));
+                expires, new ArrayList<>(disclosed), request.exemption());
         server.uploadShare(created.id(), token, presentation);
         List<String> ids = new ArrayList<>();
         List<String> titles = new ArrayList<>();
@@ -148,6 +165,35 @@ public final class ShareLinks {
             }
         }
         return false;
+    }
+
+    /** Decisions lists are short; a larger answer is not one. */
+    private static final int MAX_DECISIONS = 1000;
+
+    /**
+     * The decisions an exam committee sent on this share, in the server's order, from the public
+     * {@code LINK/decisions} through the guarded fetcher (the link is as public as the page).
+     *
+     * @throws nl.learnerwallet.model.fetch.FetchException when the list cannot be had (or there is no network)
+     * @throws nl.learnerwallet.model.json.UntrustedInputException when the answer is not a decisions list
+     */
+    public List<ReceivedDecision> decisions(ShareLink link) {
+        if (context.fetcher() == null) {
+            throw new nl.learnerwallet.model.fetch.FetchException(nl.learnerwallet.model.fetch.FetchProblem.UNREACHABLE,
+                    "this wallet has no network");
+        }
+        JsonNode answer = StrictJson.parse(context.fetcher().fetch(link.url() + "/decisions", false, "application/json").body());
+        JsonNode listed = answer.path("decisions");
+        if (!listed.isArray() || listed.size() > MAX_DECISIONS) {
+            throw new nl.learnerwallet.model.json.UntrustedInputException(nl.learnerwallet.model.json.InputProblem.BAD_VALUE,
+                    "the server's answer is not a list of decisions");
+        }
+        List<ReceivedDecision> out = new ArrayList<>();
+        for (JsonNode each : listed) {
+            out.add(new ReceivedDecision(each.path("number").asInt(), each.path("credential").asText(""),
+                    each.path("receivedAt").asText(null)));
+        }
+        return out;
     }
 
     /** The shares this wallet made, oldest first. */
