@@ -91,7 +91,9 @@ public final class PresentationVerifier {
         } else {
             int index = 0;
             for (JsonNode entry : entries) {
-                results.add(credential(index++, entry, context, binding, expectation, now));
+                results.add(credential(index++, entry, context, binding, expectation,
+                        payload.path("aud").isTextual() ? payload.path("aud").asText() : null,
+                        payload.path("nonce").isTextual() ? payload.path("nonce").asText() : null, now));
             }
         }
         return new PresentationReport(holder, binding, disclosed, results, now);
@@ -125,7 +127,7 @@ public final class PresentationVerifier {
     }
 
     private PresentedCredential credential(int index, JsonNode entry, VerificationContext context, CheckResult binding,
-            Expectation expectation, Instant now) {
+            Expectation expectation, String audience, String nonce, Instant now) {
         String dataUrl = entry.isTextual() ? entry.asText() : entry.path("id").asText(null);
         ReadCredential read;
         try {
@@ -138,8 +140,10 @@ public final class PresentationVerifier {
         }
         CredentialVerifier.Verified verified;
         try {
-            // An SD-JWT inside carries its own key binding, made for the same audience and nonce.
-            verified = credentials.verify(read, context, expectation.keyBinding());
+            // An SD-JWT inside carries its own key binding, made for the same audience and nonce as
+            // the presentation around it (whatever a viewer expects of that presentation).
+            verified = credentials.verify(read, context, nl.learnerwallet.model.sdjwt.KeyBindingRule.required(
+                    audience, nonce, expectation.maxAge()));
         } catch (IllegalArgumentException unsupported) {
             List<CheckResult> checks = new ArrayList<>();
             checks.add(CheckResult.failed(CheckId.FORMAT, Reason.NOT_A_CREDENTIAL, "a credential format this verifier cannot check"));
@@ -158,6 +162,10 @@ public final class PresentationVerifier {
         // One holder-binding check per credential: an SD-JWT key binding that failed, else the presentation's.
         checks.add(ownBinding != null && ownBinding.outcome() != nl.learnerwallet.model.verify.Outcome.PASSED ? ownBinding : binding);
         List<String> withheld = declaredWithheld(entry);
+        if (withheld != null && !verified.withheldClaims().isEmpty()) {
+            // For a type we know, the holder may only name claims that are indeed not shown.
+            withheld.retainAll(verified.withheldClaims());
+        }
         // A self-declared entry stays SELF_DECLARED: the holder's signature does not make it verified.
         VerificationReport report = new VerificationReport(checks, verified.report().checkedAt(),
                 verified.report().selfDeclared());

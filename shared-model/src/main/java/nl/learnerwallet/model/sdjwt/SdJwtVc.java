@@ -25,7 +25,7 @@ public final class SdJwtVc {
     /** Our diploma type: a formal qualification (see {@link SdJwtCardMapper}). */
     public static final String LEARNER_WALLET_DIPLOMA = "urn:learnerwallet:diploma:1";
 
-    /** SD-JWT VC §3.2.2: these must never be selectively disclosable. */
+    /** SD-JWT VC §3.2.2: these must never be selectively disclosable, nor anything inside them. */
     private static final Set<String> ALWAYS_VISIBLE = new HashSet<>(Arrays.asList(
             "iss", "nbf", "exp", "cnf", "vct", "vct#integrity", "status"));
 
@@ -53,7 +53,8 @@ public final class SdJwtVc {
         }
         SdJwtProcessor.Processed processed = SdJwtProcessor.process(jwt.payload(), compact.disclosures());
         for (SdJwtProcessor.DisclosedClaim claim : processed.disclosed()) {
-            if (ALWAYS_VISIBLE.contains(claim.path())) {
+            String top = claim.path().split("[.\\[]", 2)[0];
+            if (ALWAYS_VISIBLE.contains(top)) {
                 throw new CredentialFormatException(Reason.CLAIM_NOT_DISCLOSABLE,
                         "the claim " + claim.path() + " may not be selectively disclosable");
             }

@@ -146,14 +146,17 @@ public final class SdJwtVcVerifier {
         if (holderKey == null) {
             return CheckResult.passed(CheckId.RECIPIENT, Reason.NO_RECIPIENT_NAMED, "the credential is not bound to a holder key");
         }
-        if (boundAndChecked) {
-            return CheckResult.passed(CheckId.RECIPIENT, Reason.OK, "presented with the holder key it was issued to");
-        }
         String thumbprint = HolderKeys.thumbprint(holderKey);
         for (String did : context.identities().dids()) {
             if (thumbprint != null && thumbprint.equals(HolderKeys.thumbprintOfDidJwk(did))) {
-                return CheckResult.passed(CheckId.RECIPIENT, Reason.OK, "issued to this wallet's holder key");
+                return CheckResult.passed(CheckId.RECIPIENT, Reason.OK, boundAndChecked
+                        ? "presented with the holder key it was issued to" : "issued to this wallet's holder key");
             }
+        }
+        // Inside a presentation the holder named must be the one the credential is bound to: else
+        // anyone could wrap someone else's SD-JWT, key binding and all, in a presentation of their own.
+        if (context.identities().dids().isEmpty() && boundAndChecked) {
+            return CheckResult.passed(CheckId.RECIPIENT, Reason.OK, "presented with the holder key it was issued to");
         }
         if (context.identities().isEmpty()) {
             return CheckResult.passed(CheckId.RECIPIENT, Reason.NO_RECIPIENT_NAMED,

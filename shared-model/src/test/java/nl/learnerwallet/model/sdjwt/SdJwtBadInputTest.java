@@ -183,6 +183,15 @@ class SdJwtBadInputTest {
     }
 
     @Test
+    void aClaimInsideOneThatMustStayVisibleMadeDisclosable() {
+        String key = disclosure("[\"a2V5c2FsdA\",\"jwk\"," + HOLDER.publicJwk().toJSONString() + "]");
+        ObjectNode payload = payloadWith();
+        payload.remove("cnf");
+        payload.putObject("cnf").putArray("_sd").add(digest(key));
+        assertThat(formatReason(issued(compact(payload, key)))).isEqualTo(Reason.CLAIM_NOT_DISCLOSABLE);
+    }
+
+    @Test
     void disclosuresNestedTenThousandDeep() {
         String inner = disclosure("[\"c2FsdA\",\"leaf\",\"x\"]");
         StringBuilder all = new StringBuilder(inner);

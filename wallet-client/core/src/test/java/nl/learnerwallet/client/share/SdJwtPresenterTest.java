@@ -162,6 +162,22 @@ class SdJwtPresenterTest {
     }
 
     @Test
+    void someoneElsesSdJwtWrappedInAnotherHoldersPresentationIsNotTheirs() throws Exception {
+        String stolen = present(importMicrocredential(), "achievement_title");
+        nl.learnerwallet.client.keys.HolderKey thief = nl.learnerwallet.client.keys.HolderKey.generate(new SecureRandom());
+        String wrapped = Presentations.sign(thief, java.util.Collections.singletonList(new Presentations.Enveloped(
+                CredentialFormat.SD_JWT_VC, stolen.getBytes(StandardCharsets.US_ASCII))), AUDIENCE, NONCE, NOW, null,
+                java.util.Collections.<nl.learnerwallet.client.wallet.Identity>emptyList());
+        PresentationVerifier verifier = new PresentationVerifier(IssuerKeys.offline(), new CredentialVerifier(IssuerKeys.offline()));
+
+        PresentationReport report = verifier.verify(wrapped, PresentationVerifier.Expectation.none(), trusted,
+                Clock.fixed(NOW.plusSeconds(30), ZoneOffset.UTC));
+
+        assertThat(report.holder()).isEqualTo(thief.did());
+        assertThat(report.credentials().get(0).report().status()).isEqualTo(VerificationStatus.NOT_RECIPIENT);
+    }
+
+    @Test
     void sdJwtJsVerifiesOurPresentationWithItsKeyBinding() throws Exception {
         String presentation = present(importMicrocredential(), "achievement_title", "workload");
 
