@@ -30,6 +30,7 @@ public record ExemptionDecision(Outcome decision, List<String> grantedOutcomes, 
 
     public static final String ACHIEVEMENT_TYPE = "ext:ExemptionDecision";
     private static final int MAX_TEXT = 8000;
+    private static final int MAX_NAME = 300;
 
     /** What the committee decided. */
     public enum Outcome {
@@ -70,6 +71,17 @@ public record ExemptionDecision(Outcome decision, List<String> grantedOutcomes, 
         decidingBody = required(decidingBody, "deciding body");
         appeal = required(appeal, "way to appeal");
         dossier = required(dossier, "dossier");
+        institution = optional(institution, "institution");
+        courseCode = optional(courseCode, "course code");
+        courseName = optional(courseName, "course name");
+        follows = optional(follows, "follows");
+    }
+
+    private static String optional(String value, String what) {
+        if (value != null && value.length() > MAX_NAME) {
+            throw new UntrustedInputException(InputProblem.FIELD_TOO_LONG, "the decision's " + what + " is too long");
+        }
+        return value;
     }
 
     public ObjectNode toJson() {

@@ -20,8 +20,11 @@ public class DecisionLedger {
     private final ShareDecisionRepository decisions;
     private final SecureRandom random = new SecureRandom();
 
-    public DecisionLedger(ShareDecisionRepository decisions) {
+    private final nl.learnerwallet.server.share.ShareRepository shares;
+
+    public DecisionLedger(ShareDecisionRepository decisions, nl.learnerwallet.server.share.ShareRepository shares) {
         this.decisions = decisions;
+        this.shares = shares;
     }
 
     /**
@@ -32,6 +35,11 @@ public class DecisionLedger {
     @Transactional
     public ShareDecision append(String shareId, String token, String decisionHash, String followsHash, byte[] credential,
             long now, String rowId) {
+        // Checked again inside the write: a share revoked while the decision was being verified takes none.
+        nl.learnerwallet.server.share.Share current = shares.findById(shareId).orElse(null);
+        if (current == null || !current.active() || current.revokedAt() != null) {
+            throw new DecisionRefusal(DecisionRefusal.Reason.UNKNOWN_SHARE, "this link does not exist or no longer works");
+        }
         List<ShareDecision> existing = decisions.findByShareIdOrderByNumber(shareId);
         for (ShareDecision stored : existing) {
             if (stored.decisionHash().equals(decisionHash)) {

@@ -1,5 +1,9 @@
 package nl.learnerwallet.server.dossier;
 
+import nl.learnerwallet.model.verify.VerificationReport;
+import nl.learnerwallet.model.verify.Outcome;
+import nl.learnerwallet.model.verify.CheckResult;
+import nl.learnerwallet.model.verify.CheckId;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -90,13 +94,25 @@ public class DecisionService {
         } catch (LearnerWalletException | IllegalArgumentException e) {
             throw malformed("the decision is not a readable VC-JWT");
         }
-        VerificationStatus status = verify(read, dossier.holder()).report().status();
+        VerificationReport report = verify(read, dossier.holder()).report();
+        VerificationStatus status = report.status();
         if (status == VerificationStatus.MALFORMED) {
             throw malformed("the decision is not a readable credential");
         }
         if (status == VerificationStatus.TAMPERED) {
             throw new DecisionRefusal(DecisionRefusal.Reason.DECISION_SIGNATURE,
                     "the decision is not signed with the institution's key, or was changed after signing");
+        }
+        CheckResult signature = report.check(CheckId.SIGNATURE);
+        if (signature == null || signature.outcome() != Outcome.PASSED) {
+            throw new DecisionRefusal(DecisionRefusal.Reason.DECISION_SIGNATURE,
+                    "the decision's signature could not be checked against the institution's published key");
+        }
+        if (status == VerificationStatus.UNKNOWN_ISSUER) {
+            // Only institutions this server recognises decide: else anyone with the link could post
+            // a self-signed "granted", or fill the dossier with decisions the committee must follow.
+            throw new DecisionRefusal(DecisionRefusal.Reason.DECISION_UNTRUSTED,
+                    "the institution that signed the decision is not on this server's trust list");
         }
         ExemptionDecision decision;
         try {
@@ -123,8 +139,15 @@ public class DecisionService {
         }
         String followsHash = decision.follows() == null ? null : idHash(decision.follows());
         byte[] bytes = compact.getBytes(StandardCharsets.UTF_8);
-        ShareDecision stored = writeGate.write(() -> ledger.append(share.id(), token, idHash(id), followsHash, bytes,
-                clock.instant().getEpochSecond(), randomId()));
+        ShareDecision stored;
+        try {
+            stored = writeGate.write(() -> ledger.append(share.id(), token, idHash(id), followsHash, bytes,
+                    clock.instant().getEpochSecond(), randomId()));
+        } catch (io.micronaut.data.exceptions.DataAccessException raced) {
+            // Another decision was taken at the same moment (another instance, say): this one follows nothing now.
+            throw new DecisionRefusal(DecisionRefusal.Reason.DECISION_EXISTS,
+                    "another decision was taken at the same moment; decide again, following it");
+        }
         LOG.info("share {} took decision {}", share.id(), stored.number());
         return new Accepted(id, stored.number());
     }

@@ -40,7 +40,7 @@ public class DecisionController {
     /** Body: the compact decision VC-JWT. 201 {@code {id, number}}; refusals are {@code {error, message}}. */
     @Post(uri = "/{token}/decisions", consumes = {"application/jwt", MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> post(HttpRequest<?> request, @PathVariable String token, @Nullable @Body byte[] body) {
-        if (lookups.tooManyFailures(request)) {
+        if (lookups.tooManyFailures(request) || !lookups.tryDecisionPost(request)) {
             return tooMany();
         }
         // The size first: nothing of a larger body is parsed.

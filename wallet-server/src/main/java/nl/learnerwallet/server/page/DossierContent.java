@@ -48,8 +48,11 @@ final class DossierContent {
         if (latest == null || latest.decision() == null) {
             facts.add(new Item(text.get(latest == null ? "dossier.noDecision" : "decision.unreadable"), "plain"));
         } else {
+            // The verdict first: a decision counts for what its signature and issuer say, not for what it claims.
+            VerificationStatus verdict = latest.report().status();
             facts.add(new Item(text.get("dossier.latestDecision", latest.number(), outcome(latest.decision(), text),
-                    day(latest.decision(), text)), "plain"));
+                    day(latest.decision(), text)) + " — " + text.get("verdict." + verdict.name()),
+                    verdict == VerificationStatus.VERIFIED ? "plain" : "bad"));
         }
         blocks.add(new Items("summary-facts", facts));
         List<String> course = new ArrayList<>();

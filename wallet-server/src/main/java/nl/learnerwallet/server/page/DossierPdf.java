@@ -144,14 +144,22 @@ final class DossierPdf {
             } else {
                 line = new StringBuilder(candidate);
             }
-            // A word longer than a line (a DID, say) is cut wherever it must be.
-            while (font.getStringWidth(line.toString()) / 1000 * size > width && line.length() > 1) {
-                int cut = line.length() - 1;
-                while (cut > 1 && font.getStringWidth(line.substring(0, cut)) / 1000 * size > width) {
-                    cut--;
+            // A word longer than a line (a DID, say) is cut wherever it must be: widths are added up
+            // character by character, once, so even a hostile 60,000-character word costs no more.
+            if (font.getStringWidth(line.toString()) / 1000 * size > width && line.length() > 1) {
+                String rest = line.toString();
+                int start = 0;
+                float used = 0;
+                for (int i = 0; i < rest.length(); i++) {
+                    float glyph = font.getStringWidth(rest.substring(i, i + 1)) / 1000 * size;
+                    if (used + glyph > width && i > start) {
+                        lines.add(rest.substring(start, i));
+                        start = i;
+                        used = 0;
+                    }
+                    used += glyph;
                 }
-                lines.add(line.substring(0, cut));
-                line = new StringBuilder(line.substring(cut));
+                line = new StringBuilder(rest.substring(start));
             }
         }
         if (line.length() > 0) {

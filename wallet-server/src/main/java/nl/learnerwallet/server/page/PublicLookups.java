@@ -16,6 +16,8 @@ import nl.learnerwallet.server.share.ShareService;
 class PublicLookups {
 
     private static final String FAILED_LOOKUP = "share-lookup";
+    private static final String DECISION_POST = "decision-post";
+    private static final int DECISION_POSTS_PER_HOUR = 30;
 
     private final ShareService shares;
     private final RateLimiter limiter;
@@ -40,6 +42,14 @@ class PublicLookups {
     boolean tooManyFailures(HttpRequest<?> request) {
         return limiter.isOver(FAILED_LOOKUP, ClientAddress.of(request, walletConfig.proxies()),
                 shareConfig.failedLookupsPerWindow(), shareConfig.failedLookupWindowSeconds());
+    }
+
+    /**
+     * Whether this client may post one more decision: each post can make the server fetch an
+     * issuer's keys and status list, so they are counted per client (30 an hour), found or not.
+     */
+    boolean tryDecisionPost(HttpRequest<?> request) {
+        return limiter.tryAcquire(DECISION_POST, ClientAddress.of(request, walletConfig.proxies()), DECISION_POSTS_PER_HOUR, 3600);
     }
 
     long retryAfterSeconds() {

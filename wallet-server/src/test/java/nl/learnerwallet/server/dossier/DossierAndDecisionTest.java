@@ -432,14 +432,17 @@ class DossierAndDecisionTest implements TemporaryDatabase {
     }
 
     @Test
-    void anInstitutionNotOnTheTrustListIsTakenAndShownSo() throws IOException {
+    void anInstitutionNotOnTheTrustListCannotDecide() throws IOException {
+        // Else the learner (or anyone with the link) could post a self-signed "granted", or fill the
+        // dossier with decisions the real committee would have to follow.
         Shared dossier = dossier(hbo());
         TestIssuer unknown = TestIssuer.es256();
         String decision = decision(unknown, unknown.did(), newId(), holder.did(),
-                decided(Dossiers.hash(dossier.presentation()), ExemptionDecision.Outcome.REFUSED, null));
-        assertThat(post(dossier, decision).statusCode()).isEqualTo(201);
-        assertThat(html(dossier, "en")).contains("Decision 1: Exemption refused")
-                .contains("but the institution is not on the trust list");
+                decided(Dossiers.hash(dossier.presentation()), ExemptionDecision.Outcome.GRANTED, null));
+        HttpResponse<byte[]> answer = post(dossier, decision);
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("DECISION_UNTRUSTED");
+        assertThat(html(dossier, "en")).doesNotContain("Exemption granted");
     }
 
     @Test
