@@ -11,7 +11,6 @@ import nl.learnerwallet.client.wallet.ImportResult;
 import nl.learnerwallet.client.wallet.Wallet;
 import nl.learnerwallet.model.CredentialVerifier;
 import nl.learnerwallet.model.exemption.ExemptionDecision;
-import nl.learnerwallet.model.fetch.FetchException;
 import nl.learnerwallet.model.jose.CompactJws;
 import nl.learnerwallet.model.json.UntrustedInputException;
 
@@ -37,13 +36,13 @@ final class ShareDecisions {
 
     /**
      * @param importThem store each decision that verifies as untampered in the wallet
-     * @throws FetchException when the list cannot be fetched and {@code importThem} asked for it
+     * @throws nl.learnerwallet.client.sync.ServerException when the list cannot be had and {@code importThem} asked for it
      */
     static List<Shown> fetch(WalletCommand root, Wallet wallet, ShareLinks links, ShareLinks.ShareLink link, boolean importThem) {
         List<ShareLinks.ReceivedDecision> received;
         try {
             received = links.decisions(link);
-        } catch (FetchException | UntrustedInputException e) {
+        } catch (nl.learnerwallet.client.sync.ServerException | UntrustedInputException e) {
             if (importThem) {
                 throw e;
             }

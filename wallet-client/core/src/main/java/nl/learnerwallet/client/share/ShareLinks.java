@@ -171,18 +171,15 @@ public final class ShareLinks {
     private static final int MAX_DECISIONS = 1000;
 
     /**
-     * The decisions an exam committee sent on this share, in the server's order, from the public
-     * {@code LINK/decisions} through the guarded fetcher (the link is as public as the page).
+     * The decisions an exam committee sent on this share, in the server's order, from this wallet's
+     * own server (the share's token is the last part of its link).
      *
-     * @throws nl.learnerwallet.model.fetch.FetchException when the list cannot be had (or there is no network)
+     * @throws nl.learnerwallet.client.sync.ServerException when the server cannot be reached
      * @throws nl.learnerwallet.model.json.UntrustedInputException when the answer is not a decisions list
      */
     public List<ReceivedDecision> decisions(ShareLink link) {
-        if (context.fetcher() == null) {
-            throw new nl.learnerwallet.model.fetch.FetchException(nl.learnerwallet.model.fetch.FetchProblem.UNREACHABLE,
-                    "this wallet has no network");
-        }
-        JsonNode answer = StrictJson.parse(context.fetcher().fetch(link.url() + "/decisions", false, "application/json").body());
+        String token = link.url().substring(link.url().lastIndexOf('/') + 1);
+        JsonNode answer = server.shareDecisions(token);
         JsonNode listed = answer.path("decisions");
         if (!listed.isArray() || listed.size() > MAX_DECISIONS) {
             throw new nl.learnerwallet.model.json.UntrustedInputException(nl.learnerwallet.model.json.InputProblem.BAD_VALUE,

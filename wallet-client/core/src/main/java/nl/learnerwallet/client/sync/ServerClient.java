@@ -175,6 +175,27 @@ public final class ServerClient {
         }
     }
 
+    /**
+     * The decisions an exam committee sent on one of this wallet's shares, from this wallet's own
+     * server ({@code /s/TOKEN/decisions}, public like the page; no signature needed). Asked of the
+     * server the wallet registered with, not of the link's host, so a server on this machine works too.
+     */
+    public JsonNode shareDecisions(String token) {
+        HttpUrl url = base.newBuilder().encodedPath("/s/" + token + "/decisions").build();
+        Request request = new Request.Builder().url(url).header("Accept", "application/json").get().build();
+        try (Response response = http.newCall(request).execute()) {
+            expect(response, 200);
+            ResponseBody body = response.body();
+            if (body == null || body.contentLength() > 8L * 1024 * 1024) {
+                throw new ServerException(ServerException.Problem.PROTOCOL, "the server's answer is not a list of decisions");
+            }
+            return json(response);
+        } catch (IOException e) {
+            throw new ServerException(ServerException.Problem.UNREACHABLE,
+                    "the wallet server at " + base + " could not be reached", -1, e);
+        }
+    }
+
     private static ShareState shareState(JsonNode node) {
         return new ShareState(node.path("id").asText(), node.path("state").asText(), node.path("purpose").asText(),
                 node.path("createdAt").asLong(), node.path("expiresAt").asLong(),
