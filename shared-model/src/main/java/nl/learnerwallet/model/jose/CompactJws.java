@@ -124,7 +124,7 @@ public final class CompactJws {
         return headerPart;
     }
 
-    Base64URL signature() {
+    public Base64URL signature() {
         return new Base64URL(signaturePart);
     }
 

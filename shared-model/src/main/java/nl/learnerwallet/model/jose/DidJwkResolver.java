@@ -17,6 +17,19 @@ public final class DidJwkResolver implements IssuerKeyResolver {
     /** A P-256 or Ed25519 did:jwk is about 150 characters; an RSA-4096 one under 1,000. */
     private static final int MAX_DID_LENGTH = 2048;
 
+    /**
+     * The did:jwk of a public key, its members in RFC 7638 order (those of its thumbprint), so that
+     * every client writes the same DID for the same key.
+     */
+    public static String didOf(JWK key) {
+        try {
+            String json = StrictJson.mapper().writeValueAsString(key.toPublicJWK().getRequiredParams());
+            return PREFIX + Base64URL.encode(json.getBytes(StandardCharsets.UTF_8));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a JWK's members always serialise", e);
+        }
+    }
+
     @Override
     public boolean supports(String issuerId) {
         return issuerId.startsWith(PREFIX);

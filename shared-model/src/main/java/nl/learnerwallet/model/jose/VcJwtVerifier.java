@@ -77,35 +77,56 @@ public final class VcJwtVerifier {
             return new Result(VerificationReport.of(context.clock().instant(), checks), jwt);
         }
 
+        if (checkIssuerSignature(keys, jwt.issuerId(), header, jwt.signingInput(), jwt.signature(), checks)
+                != SignatureOutcome.FAILED) {
+            addContentChecks(jwt, context, checks);
+        }
+        return new Result(VerificationReport.of(context.clock().instant(), checks), jwt);
+    }
+
+    /** How checking an issuer's signature ended; the checks themselves are added to the report's list. */
+    public enum SignatureOutcome {
+        /** Signed by one of the issuer's keys, with an algorithm allowed for it. */
+        VERIFIED,
+        /** The issuer's keys could not be had (method not supported, issuer unreachable): inconclusive. */
+        KEY_UNAVAILABLE,
+        /** A wrong key, algorithm or signature: verification stops here. */
+        FAILED
+    }
+
+    /**
+     * The issuer-key and signature checks of an issuer-signed JWS, shared by VC-JWTs and SD-JWT VCs:
+     * the key only from the issuer's own keys, its algorithm allow-listed, the signature verified.
+     * Adds the {@code issuer-key} and {@code signature} checks to {@code checks}.
+     */
+    public static SignatureOutcome checkIssuerSignature(IssuerKeyResolver keys, String issuerId, JWSHeader header,
+            byte[] signingInput, Base64URL signature, List<CheckResult> checks) {
         IssuerKey key;
         try {
-            key = selectKey(jwt.issuerId(), header);
+            key = selectKey(keys, issuerId, header);
         } catch (IssuerKeyException e) {
             if (e.reason() == Reason.UNSUPPORTED_ISSUER_METHOD || e.reason() == Reason.ISSUER_UNREACHABLE
                     || e.reason() == Reason.FETCH_REFUSED) {
                 checks.add(CheckResult.inconclusive(CheckId.ISSUER_KEY, e.reason(), e.getMessage()));
                 checks.add(CheckResult.inconclusive(CheckId.SIGNATURE, e.reason(), "no key to check the signature with"));
-                addContentChecks(jwt, context, checks);
-            } else {
-                checks.add(CheckResult.failed(CheckId.ISSUER_KEY, e.reason(), e.getMessage()));
+                return SignatureOutcome.KEY_UNAVAILABLE;
             }
-            return new Result(VerificationReport.of(context.clock().instant(), checks), jwt);
+            checks.add(CheckResult.failed(CheckId.ISSUER_KEY, e.reason(), e.getMessage()));
+            return SignatureOutcome.FAILED;
         }
         checks.add(CheckResult.passed(CheckId.ISSUER_KEY, Reason.OK, key.keyId()));
-
         if (!key.allows(header.getAlgorithm())) {
             checks.add(CheckResult.failed(CheckId.SIGNATURE, Reason.ALGORITHM_NOT_ALLOWED,
                     header.getAlgorithm() + " is not allowed for this issuer's key"));
-            return new Result(VerificationReport.of(context.clock().instant(), checks), jwt);
+            return SignatureOutcome.FAILED;
         }
-        if (!key.verify(header, jwt.signingInput(), jwt.signature())) {
+        if (!key.verify(header, signingInput, signature)) {
             checks.add(CheckResult.failed(CheckId.SIGNATURE, Reason.BAD_SIGNATURE,
                     "the signature does not match the issuer's key"));
-            return new Result(VerificationReport.of(context.clock().instant(), checks), jwt);
+            return SignatureOutcome.FAILED;
         }
         checks.add(CheckResult.passed(CheckId.SIGNATURE));
-        addContentChecks(jwt, context, checks);
-        return new Result(VerificationReport.of(context.clock().instant(), checks), jwt);
+        return SignatureOutcome.VERIFIED;
     }
 
     private void addContentChecks(VcJwt jwt, VerificationContext context, List<CheckResult> checks) {
@@ -156,10 +177,6 @@ public final class VcJwtVerifier {
             return CheckResult.failed(CheckId.ISSUER_KEY, Reason.KID_NOT_ISSUERS, "the kid is not one of the issuer's keys");
         }
         return null;
-    }
-
-    private IssuerKey selectKey(String issuerId, JWSHeader header) {
-        return selectKey(keys, issuerId, header);
     }
 
     /**

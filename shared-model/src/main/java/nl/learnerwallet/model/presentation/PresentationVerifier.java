@@ -219,12 +219,8 @@ public final class PresentationVerifier {
     private static String holderDid(String compact) {
         try {
             JsonNode jwk = nl.learnerwallet.model.sdjwt.SdJwtVc.parse(compact).holderKey();
-            // RFC 7638 member order, as every client writes its did:jwk.
-            String json = StrictJson.mapper().writeValueAsString(
-                    com.nimbusds.jose.jwk.JWK.parse(jwk.toString()).toPublicJWK().getRequiredParams());
-            return "did:jwk:" + java.util.Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.text.ParseException | com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            return nl.learnerwallet.model.jose.DidJwkResolver.didOf(com.nimbusds.jose.jwk.JWK.parse(jwk.toString()));
+        } catch (java.text.ParseException | RuntimeException e) {
             return null;
         }
     }

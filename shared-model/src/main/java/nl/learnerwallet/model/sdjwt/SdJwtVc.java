@@ -121,6 +121,19 @@ public final class SdJwtVc {
         return jwk.isObject() ? jwk : null;
     }
 
+    /** The RFC 7638 thumbprint of the holder key, or null when there is none or it is not a JWK. */
+    public String holderKeyThumbprint() {
+        JsonNode jwk = holderKey();
+        if (jwk == null) {
+            return null;
+        }
+        try {
+            return com.nimbusds.jose.jwk.JWK.parse(jwk.toString()).toPublicJWK().computeThumbprint().toString();
+        } catch (java.text.ParseException | com.nimbusds.jose.JOSEException | RuntimeException e) {
+            return null;
+        }
+    }
+
     public JsonNode status() {
         return claims().get("status");
     }

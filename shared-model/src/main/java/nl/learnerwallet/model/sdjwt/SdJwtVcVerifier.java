@@ -2,7 +2,6 @@ package nl.learnerwallet.model.sdjwt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.jwk.JWK;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +34,7 @@ public final class SdJwtVcVerifier {
     private static final int MAX_KEY_BINDING_LENGTH = 16 * 1024;
 
     private static final int MAX_CACHED_HOLDER_KEYS = 1024;
+    private static final nl.learnerwallet.model.jose.DidJwkResolver DID_JWK = new nl.learnerwallet.model.jose.DidJwkResolver();
 
     private final IssuerKeyResolver keys;
     private final StatusCheck statusCheck;
@@ -75,7 +75,7 @@ public final class SdJwtVcVerifier {
             checks.add(headerProblem);
             return new Result(VerificationReport.of(now, checks), credential, null);
         }
-        if (!signature(credential, context, checks)) {
+        if (!signature(credential, checks)) {
             return new Result(VerificationReport.of(now, checks), credential, null);
         }
         checks.add(new IssuerTrustCheck(context.trustList()).check(credential.issuer()));
@@ -100,7 +100,7 @@ public final class SdJwtVcVerifier {
     }
 
     /** Adds the issuer-key and signature checks; false when verification cannot go on. */
-    private boolean signature(SdJwtVc credential, VerificationContext context, List<CheckResult> checks) {
+    private boolean signature(SdJwtVc credential, List<CheckResult> checks) {
         CompactJws jwt = credential.issuerJwt();
         JWSHeader header;
         try {
@@ -109,31 +109,8 @@ public final class SdJwtVcVerifier {
             checks.set(0, CheckResult.failed(CheckId.FORMAT, e.reason(), e.getMessage()));
             return false;
         }
-        IssuerKey key;
-        try {
-            key = VcJwtVerifier.selectKey(keys, credential.issuer(), header);
-        } catch (IssuerKeyException e) {
-            if (e.reason() == Reason.UNSUPPORTED_ISSUER_METHOD || e.reason() == Reason.ISSUER_UNREACHABLE
-                    || e.reason() == Reason.FETCH_REFUSED) {
-                checks.add(CheckResult.inconclusive(CheckId.ISSUER_KEY, e.reason(), e.getMessage()));
-                checks.add(CheckResult.inconclusive(CheckId.SIGNATURE, e.reason(), "no key to check the signature with"));
-                return true;
-            }
-            checks.add(CheckResult.failed(CheckId.ISSUER_KEY, e.reason(), e.getMessage()));
-            return false;
-        }
-        checks.add(CheckResult.passed(CheckId.ISSUER_KEY, Reason.OK, key.keyId()));
-        if (!key.allows(header.getAlgorithm())) {
-            checks.add(CheckResult.failed(CheckId.SIGNATURE, Reason.ALGORITHM_NOT_ALLOWED,
-                    header.getAlgorithm() + " is not allowed for this issuer's key"));
-            return false;
-        }
-        if (!jwt.signedBy(key)) {
-            checks.add(CheckResult.failed(CheckId.SIGNATURE, Reason.BAD_SIGNATURE, "the signature does not match the issuer's key"));
-            return false;
-        }
-        checks.add(CheckResult.passed(CheckId.SIGNATURE));
-        return true;
+        return VcJwtVerifier.checkIssuerSignature(keys, credential.issuer(), header, jwt.signingInput(), jwt.signature(),
+                checks) != VcJwtVerifier.SignatureOutcome.FAILED;
     }
 
     /**
@@ -146,9 +123,9 @@ public final class SdJwtVcVerifier {
         if (holderKey == null) {
             return CheckResult.passed(CheckId.RECIPIENT, Reason.NO_RECIPIENT_NAMED, "the credential is not bound to a holder key");
         }
-        String thumbprint = HolderKeys.thumbprint(holderKey);
+        String thumbprint = credential.holderKeyThumbprint();
         for (String did : context.identities().dids()) {
-            if (thumbprint != null && thumbprint.equals(HolderKeys.thumbprintOfDidJwk(did))) {
+            if (thumbprint != null && thumbprint.equals(thumbprintOfDidJwk(did))) {
                 return CheckResult.passed(CheckId.RECIPIENT, Reason.OK, boundAndChecked
                         ? "presented with the holder key it was issued to" : "issued to this wallet's holder key");
             }
@@ -278,32 +255,15 @@ public final class SdJwtVcVerifier {
         }
     }
 
-    /** Key thumbprints for matching {@code cnf.jwk} to a did:jwk. */
-    static final class HolderKeys {
-        private HolderKeys() {
+    /** The thumbprint of a did:jwk's key, or null for any other DID (or a malformed one). */
+    private static String thumbprintOfDidJwk(String did) {
+        if (!DID_JWK.supports(did)) {
+            return null;
         }
-
-        static String thumbprint(JsonNode jwk) {
-            try {
-                return JWK.parse(jwk.toString()).toPublicJWK().computeThumbprint().toString();
-            } catch (java.text.ParseException | com.nimbusds.jose.JOSEException | RuntimeException e) {
-                return null;
-            }
-        }
-
-        static String thumbprintOfDidJwk(String did) {
-            if (!did.startsWith("did:jwk:")) {
-                return null;
-            }
-            try {
-                String encoded = did.substring("did:jwk:".length());
-                int fragment = encoded.indexOf('#');
-                encoded = fragment < 0 ? encoded : encoded.substring(0, fragment);
-                byte[] json = java.util.Base64.getUrlDecoder().decode(encoded);
-                return JWK.parse(new String(json, java.nio.charset.StandardCharsets.UTF_8)).computeThumbprint().toString();
-            } catch (java.text.ParseException | com.nimbusds.jose.JOSEException | RuntimeException e) {
-                return null;
-            }
+        try {
+            return DID_JWK.keysOf(did).get(0).thumbprint();
+        } catch (IssuerKeyException e) {
+            return null;
         }
     }
 }

@@ -10,7 +10,6 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.util.Base64URL;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
@@ -54,10 +53,7 @@ public final class HolderKey {
 
     /** did:jwk of the public key, with members in RFC 7638 order so every client computes the same DID. */
     public String did() {
-        ECKey publicKey = key.toPublicJWK();
-        String json = "{\"crv\":\"" + publicKey.getCurve().getName() + "\",\"kty\":\"EC\",\"x\":\""
-                + publicKey.getX() + "\",\"y\":\"" + publicKey.getY() + "\"}";
-        return "did:jwk:" + Base64URL.encode(json.getBytes(StandardCharsets.UTF_8));
+        return nl.learnerwallet.model.jose.DidJwkResolver.didOf(key);
     }
 
     /** The RFC 7638 thumbprint of the public key: how a credential's {@code cnf.jwk} is matched to this key. */

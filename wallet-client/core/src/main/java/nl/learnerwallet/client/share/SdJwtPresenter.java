@@ -2,7 +2,6 @@ package nl.learnerwallet.client.share;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.jwk.JWK;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -149,18 +148,11 @@ public final class SdJwtPresenter {
     }
 
     private static void checkBoundTo(SdJwtVc credential, HolderKey holder) {
-        JsonNode cnf = credential.holderKey();
-        if (cnf == null) {
+        if (credential.holderKey() == null) {
             throw new PresentationException(PresentationException.Problem.NOT_KEY_BOUND, null, null,
                     "this credential is not bound to a holder key, so it cannot be presented with proof that it is yours");
         }
-        String thumbprint;
-        try {
-            thumbprint = JWK.parse(cnf.toString()).toPublicJWK().computeThumbprint().toString();
-        } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
-            thumbprint = null;
-        }
-        if (thumbprint == null || !thumbprint.equals(holder.thumbprint())) {
+        if (!holder.thumbprint().equals(credential.holderKeyThumbprint())) {
             throw new PresentationException(PresentationException.Problem.OTHER_HOLDER, null, null,
                     "this credential is bound to another holder key than this wallet's");
         }
