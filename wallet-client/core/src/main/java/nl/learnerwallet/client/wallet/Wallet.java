@@ -106,16 +106,10 @@ public final class Wallet implements AutoCloseable {
         }
         requireStrong(passphrase);
         RecoveryCode code = RecoveryCode.generate(context.random());
-        byte[] dataKey = new byte[32];
-        context.random().nextBytes(dataKey);
-        PassphraseKdfParameters kdf = PassphraseKdfParameters.recommended(context.random());
-        byte[] passphraseKey = KeyDerivation.fromPassphrase(passphrase, kdf);
-        byte[] recoveryKey = KeyDerivation.fromRecoveryCode(code, KeyDerivation.STORE_RECOVERY_KEY);
+        NewDataKey newKey = NewDataKey.make(passphrase, code, context);
+        byte[] dataKey = newKey.dataKey();
         store.inTransaction(() -> {
-            store.putMeta(META_VERSION, "1".getBytes(StandardCharsets.US_ASCII));
-            store.putMeta(META_KDF, kdfJson(kdf));
-            store.putMeta(META_KEY_BY_PASSPHRASE, AesGcm.encrypt(passphraseKey, dataKey, AD_PASSPHRASE, context.random()));
-            store.putMeta(META_KEY_BY_RECOVERY, AesGcm.encrypt(recoveryKey, dataKey, AD_RECOVERY, context.random()));
+            newKey.write(store, context);
             KeyStorage keys = new StoreKeyStorage(new EncryptedRecords(store, dataKey, context.random(), context.clock()));
             keys.put(HOLDER_KEY, HolderKey.generate(context.random()).toPrivateJwk());
             keys.put(BACKUP_KEY, KeyDerivation.fromRecoveryCode(code, KeyDerivation.BACKUP_KEY));
@@ -125,6 +119,30 @@ public final class Wallet implements AutoCloseable {
         Wallet wallet = new Wallet(store, dataKey, context);
         Arrays.fill(dataKey, (byte) 0);
         return new Created(wallet, code);
+    }
+
+    /**
+     * A new store's data key, wrapped under the passphrase (Argon2id, made before the store's
+     * transaction: it is slow on purpose) and under the recovery code — for a new wallet and a
+     * restored one alike.
+     */
+    private record NewDataKey(byte[] dataKey, PassphraseKdfParameters kdf, byte[] passphraseKey, byte[] recoveryKey) {
+
+        static NewDataKey make(char[] passphrase, RecoveryCode code, WalletContext context) {
+            byte[] dataKey = new byte[32];
+            context.random().nextBytes(dataKey);
+            PassphraseKdfParameters kdf = PassphraseKdfParameters.recommended(context.random());
+            return new NewDataKey(dataKey, kdf, KeyDerivation.fromPassphrase(passphrase, kdf),
+                    KeyDerivation.fromRecoveryCode(code, KeyDerivation.STORE_RECOVERY_KEY));
+        }
+
+        /** Inside the store's transaction: the version, the passphrase's KDF settings and both wrapped keys. */
+        void write(RecordStore store, WalletContext context) {
+            store.putMeta(META_VERSION, "1".getBytes(StandardCharsets.US_ASCII));
+            store.putMeta(META_KDF, kdfJson(kdf));
+            store.putMeta(META_KEY_BY_PASSPHRASE, AesGcm.encrypt(passphraseKey, dataKey, AD_PASSPHRASE, context.random()));
+            store.putMeta(META_KEY_BY_RECOVERY, AesGcm.encrypt(recoveryKey, dataKey, AD_RECOVERY, context.random()));
+        }
     }
 
     /** @throws WalletException {@code NO_WALLET} or {@code WRONG_PASSPHRASE} */
@@ -177,16 +195,10 @@ public final class Wallet implements AutoCloseable {
             throw new WalletException(WalletException.Problem.WALLET_EXISTS, "a wallet already exists here");
         }
         requireStrong(passphrase);
-        byte[] dataKey = new byte[32];
-        context.random().nextBytes(dataKey);
-        PassphraseKdfParameters kdf = PassphraseKdfParameters.recommended(context.random());
-        byte[] passphraseKey = KeyDerivation.fromPassphrase(passphrase, kdf);
-        byte[] recoveryKey = KeyDerivation.fromRecoveryCode(code, KeyDerivation.STORE_RECOVERY_KEY);
+        NewDataKey newKey = NewDataKey.make(passphrase, code, context);
+        byte[] dataKey = newKey.dataKey();
         store.inTransaction(() -> {
-            store.putMeta(META_VERSION, "1".getBytes(StandardCharsets.US_ASCII));
-            store.putMeta(META_KDF, kdfJson(kdf));
-            store.putMeta(META_KEY_BY_PASSPHRASE, AesGcm.encrypt(passphraseKey, dataKey, AD_PASSPHRASE, context.random()));
-            store.putMeta(META_KEY_BY_RECOVERY, AesGcm.encrypt(recoveryKey, dataKey, AD_RECOVERY, context.random()));
+            newKey.write(store, context);
             EncryptedRecords encrypted = new EncryptedRecords(store, dataKey, context.random(), context.clock());
             for (WalletRecord record : records) {
                 encrypted.writeRaw(record.type(), new EncryptedRecords.RawEntry(record.id(), record.createdAt(),
