@@ -157,9 +157,20 @@ public final class GuardedFetcher {
      *     {@code UNREACHABLE}; never for a status
      */
     public Answer post(String url, String contentType, byte[] body, String accept) {
+        return post(url, contentType, body, accept, java.util.Collections.<String, String>emptyMap());
+    }
+
+    /**
+     * As {@link #post(String, String, byte[], String)}, with more request headers (e.g. an OAuth
+     * {@code Authorization: Bearer} token).
+     */
+    public Answer post(String url, String contentType, byte[] body, String accept, java.util.Map<String, String> headers) {
         HttpUrl target = parse(url, false);
-        Request request = new Request.Builder().url(target).header("Accept", accept)
-                .post(okhttp3.RequestBody.create(body, okhttp3.MediaType.get(contentType))).build();
+        Request.Builder builder = new Request.Builder().url(target).header("Accept", accept);
+        for (java.util.Map.Entry<String, String> header : headers.entrySet()) {
+            builder.header(header.getKey(), header.getValue());
+        }
+        Request request = builder.post(okhttp3.RequestBody.create(body, okhttp3.MediaType.get(contentType))).build();
         OkHttpClient once = client.newBuilder().retryOnConnectionFailure(false).build();
         try (Response response = once.newCall(request).execute()) {
             ResponseBody answer = response.body();
@@ -216,6 +227,28 @@ public final class GuardedFetcher {
             return new FetchException(FetchProblem.TIMEOUT, 0, "the server took too long", e);
         }
         return new FetchException(FetchProblem.UNREACHABLE, 0, "the server could not be reached", e);
+    }
+
+    /**
+     * Checks now, before anything is sent, that a URL is one this fetcher would connect to: an
+     * http(s) URL whose host resolves only to addresses allowed here. The connection is checked
+     * again when it is made (the name may resolve differently by then); this is for refusing early,
+     * e.g. before the learner is asked to consent to sending something there.
+     *
+     * @throws FetchException {@code BAD_URL}, {@code PRIVATE_ADDRESS}, {@code UNREACHABLE} (no such host)
+     */
+    public void checkAddress(String url) {
+        HttpUrl parsed = parse(url, false);
+        if (config.allowPrivateNetworks() || exemptHosts.contains(parsed.host())) {
+            return;
+        }
+        try {
+            new GuardedDns(false, exemptHosts).lookup(parsed.host());
+        } catch (GuardedDns.PrivateAddressRefused e) {
+            throw new FetchException(FetchProblem.PRIVATE_ADDRESS, 0, e.getMessage(), e);
+        } catch (java.net.UnknownHostException e) {
+            throw new FetchException(FetchProblem.UNREACHABLE, 0, "the host " + parsed.host() + " is not known", e);
+        }
     }
 
     private HttpUrl parse(String url, boolean requireHttps) {

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.learnerwallet.client.share.Presentations;
 import nl.learnerwallet.client.share.QrCodes;
@@ -30,15 +32,33 @@ import picocli.CommandLine.Parameters;
  * or for a VC-JWT a holder-signed {@code vp+jwt} — written to a file, or packed into an offline
  * QR code ({@code LW1:}) that {@code wallet verify IMAGE --offline} checks without any network.
  */
-@Command(name = "present", description = "Present one credential (only the claims you choose) to a verifier: as a file, or as an offline QR code.")
+@Command(name = "present", description = "Present one credential (only the claims you choose) to a verifier: as a file, or as an offline QR code; "
+        + "or answer a verifier's OpenID4VP request (--request).")
 final class PresentCommand extends Subcommand implements Callable<Integer> {
 
     /** Who an offline QR code is for: whoever scans it. */
     static final String OFFLINE_AUDIENCE = "urn:learnerwallet:offline";
     static final String DEFAULT_AUDIENCE = "urn:learnerwallet:presentation";
 
-    @Parameters(paramLabel = "ID", descriptionKey = "param.presentId", description = "The credential to present.")
+    @Parameters(paramLabel = "ID", arity = "0..1", descriptionKey = "param.presentId", description = "The credential to present.")
     String id;
+
+    @Option(names = "--request", paramLabel = "URI|QR_IMAGE", descriptionKey = "option.request",
+            description = "Answer a verifier's OpenID4VP request (openid4vp://... or an image of its QR code): shows who asks and for what, "
+                    + "and sends what matches only when you agree.")
+    String request;
+
+    @Option(names = "--choose", paramLabel = "QUERY=ID", descriptionKey = "option.choose",
+            description = "With --request: which of your credentials answers a query where several match.")
+    Map<String, String> choose = new LinkedHashMap<>();
+
+    @Option(names = "--yes", descriptionKey = "option.yes",
+            description = "With --request: agree to send what is shown, without being asked (for scripts; read it first).")
+    boolean yes;
+
+    @Option(names = "--include-optional", descriptionKey = "option.includeOptional",
+            description = "With --request: also send what the verifier asks for as optional.")
+    boolean includeOptional;
 
     @Option(names = "--disclose", paramLabel = "CLAIM", arity = "1..*", split = ",", descriptionKey = "option.disclose",
             description = "For SD-JWT credentials: the claims to show (dotted for nested ones, '*' for all); the rest stay hidden. Without it you are asked.")
@@ -56,7 +76,7 @@ final class PresentCommand extends Subcommand implements Callable<Integer> {
             description = "With --offline: how long the QR code is accepted (default 30d).")
     String validFor;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Output output;
 
     /** Where the presentation goes: a file, or an offline QR code. */
@@ -83,6 +103,15 @@ final class PresentCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WalletCommand root = root();
+        if (request != null) {
+            if (id != null || output != null || !disclose.isEmpty() || audience != null || nonce != null) {
+                throw new CliException(ExitCode.BAD_INPUT, "USAGE", Messages.get("request.usage"));
+            }
+            return new VerifierRequestAnswer(root, choose, yes, includeOptional).answer(request);
+        }
+        if (id == null || output == null) {
+            throw new CliException(ExitCode.BAD_INPUT, "USAGE", Messages.get("present.usage"));
+        }
         boolean offline = output.offline != null;
         Instant now = root.context().clock().instant();
         String aud = audience != null ? audience : offline ? OFFLINE_AUDIENCE : DEFAULT_AUDIENCE;

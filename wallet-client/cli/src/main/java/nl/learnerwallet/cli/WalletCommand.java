@@ -51,6 +51,7 @@ import picocli.CommandLine.ScopeType;
             ServerCommand.class,
             ShareCommand.class,
             PresentCommand.class,
+            ReceiveCommand.class,
             DemoCommand.class,
             IssuerCommand.class,
             CommandLine.HelpCommand.class
@@ -142,6 +143,11 @@ public final class WalletCommand implements Runnable {
         return context;
     }
 
+    /** A variable of the environment the command runs in (the caller's own, in tests), or null. */
+    String environment(String name) {
+        return environment.get(name);
+    }
+
     /** The terminal to ask the learner on, or null when there is none (a script, a pipe, a test). */
     Console console() {
         return console;
@@ -222,6 +228,11 @@ public final class WalletCommand implements Runnable {
             exit = ExitCode.BAD_INPUT;
             code = failure.problem().name();
             sentence = Messages.get("present." + code, failure.claim(), String.join(", ", failure.choices()));
+        } else if (exception instanceof nl.learnerwallet.client.oid4vc.Oid4vcException) {
+            nl.learnerwallet.client.oid4vc.Oid4vcException failure = (nl.learnerwallet.client.oid4vc.Oid4vcException) exception;
+            code = failure.problem().name();
+            exit = ProtocolLinks.exitCode(failure.problem());
+            sentence = ProtocolLinks.sentence(failure);
         } else if (exception instanceof nl.learnerwallet.issuer.IssuerException) {
             nl.learnerwallet.issuer.IssuerException failure = (nl.learnerwallet.issuer.IssuerException) exception;
             exit = ExitCode.BAD_INPUT;

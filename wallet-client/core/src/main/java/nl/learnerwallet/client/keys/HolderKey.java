@@ -80,6 +80,15 @@ public final class HolderKey {
     }
 
     /**
+     * Signs a JWT whose header carries this key as a bare {@code jwk} (no {@code kid}): an OpenID4VCI
+     * proof for an issuer that binds credentials to a key ({@code cnf.jwk}) rather than a DID.
+     */
+    public String signJwtWithPublicKey(String type, String payloadJson) {
+        return sign(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType(type)).jwk(key.toPublicJWK()).build(),
+                payloadJson);
+    }
+
+    /**
      * Signs an SD-JWT key binding ({@code kb+jwt}): no {@code kid}, since the verifier takes the key
      * from the credential's {@code cnf} — and an offline QR code has no room for a DID it never reads.
      */

@@ -1,0 +1,177 @@
+package nl.learnerwallet.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.learnerwallet.client.oid4vc.DcqlMatcher;
+import nl.learnerwallet.client.oid4vc.Oid4vcException;
+import nl.learnerwallet.client.oid4vc.PresentationRequest;
+import nl.learnerwallet.client.oid4vc.VerifierResponder;
+import nl.learnerwallet.client.oid4vc.WalletProtocols;
+import nl.learnerwallet.client.wallet.Wallet;
+import nl.learnerwallet.model.fetch.GuardedFetcher;
+import nl.learnerwallet.model.json.StrictJson;
+import nl.learnerwallet.model.trust.TrustEntry;
+
+/**
+ * {@code wallet present --request URI|QR_IMAGE}: shows the learner who asks (and whether the wallet
+ * could check that), what they ask for and which of the learner's credentials and claims would
+ * answer it; sends nothing until the learner says yes (at the terminal, or {@code --yes} after
+ * having read it), then answers by {@code direct_post}.
+ */
+final class VerifierRequestAnswer {
+
+    private final WalletCommand root;
+    private final Map<String, String> choices;
+    private final boolean consented;
+    private final boolean includeOptional;
+
+    /**
+     * @param choices {@code --choose QUERY=ID}: which credential answers a query where several could
+     * @param consented {@code --yes}
+     */
+    VerifierRequestAnswer(WalletCommand root, Map<String, String> choices, boolean consented, boolean includeOptional) {
+        this.root = root;
+        this.choices = choices;
+        this.consented = consented;
+        this.includeOptional = includeOptional;
+    }
+
+    int answer(String source) {
+        String link = ProtocolLinks.read(source);
+        GuardedFetcher fetcher = fetcher(root);
+        try (Wallet wallet = root.unlock()) {
+            PresentationRequest request = PresentationRequest.read(link, fetcher, root.context().issuerKeys(),
+                    root.context().clock());
+            DcqlMatcher.Plan plan = DcqlMatcher.plan(request.query(), WalletProtocols.candidates(wallet));
+            List<VerifierResponder.Chosen> chosen = new ArrayList<>();
+            for (Map.Entry<String, List<DcqlMatcher.Match>> query : plan.required().entrySet()) {
+                chosen.add(new VerifierResponder.Chosen(query.getKey(), choose(query.getKey(), query.getValue())));
+            }
+            if (includeOptional) {
+                for (Map.Entry<String, List<DcqlMatcher.Match>> query : plan.optional().entrySet()) {
+                    chosen.add(new VerifierResponder.Chosen(query.getKey(), choose(query.getKey(), query.getValue())));
+                }
+            }
+            PrintWriter show = root.json() ? root.err() : root.out();
+            describe(show, request, chosen, includeOptional ? new LinkedHashMap<>() : plan.optional());
+            if (!consent(request)) {
+                throw new Oid4vcException(Oid4vcException.Problem.DECLINED, "you did not agree, so nothing was sent");
+            }
+            VerifierResponder.Sent sent = VerifierResponder.respond(request, chosen, wallet.holderKey(), root.context().clock(), fetcher);
+            report(request, chosen, sent);
+            return ExitCode.OK;
+        }
+    }
+
+    static GuardedFetcher fetcher(WalletCommand root) {
+        return root.context().fetcher() != null ? root.context().fetcher() : GuardedFetcher.standard(false);
+    }
+
+    private DcqlMatcher.Match choose(String queryId, List<DcqlMatcher.Match> matches) {
+        String wanted = choices.get(queryId);
+        if (wanted != null) {
+            for (DcqlMatcher.Match match : matches) {
+                if (match.candidate().id().startsWith(wanted)) {
+                    return match;
+                }
+            }
+            throw new CliException(ExitCode.BAD_INPUT, "NO_SUCH_CHOICE", Messages.get("request.noSuchChoice", wanted, queryId));
+        }
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        List<String> listed = new ArrayList<>();
+        for (DcqlMatcher.Match match : matches) {
+            listed.add(match.candidate().id() + " (" + match.candidate().title() + ")");
+        }
+        if (root.console() == null || root.json()) {
+            throw new CliException(ExitCode.BAD_INPUT, "CHOICE_NEEDED",
+                    Messages.get("request.choiceNeeded", queryId, String.join(", ", listed)));
+        }
+        root.out().println(Messages.get("request.several", queryId));
+        for (int i = 0; i < matches.size(); i++) {
+            root.out().println("  " + (i + 1) + ". " + listed.get(i));
+        }
+        root.out().flush();
+        String answer = root.console().readLine("%s", Messages.get("request.which"));
+        try {
+            return matches.get(Integer.parseInt(answer == null ? "" : answer.trim()) - 1);
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw new CliException(ExitCode.BAD_INPUT, "NO_SUCH_CHOICE", Messages.get("disclose.badNumber", answer));
+        }
+    }
+
+    private void describe(PrintWriter show, PresentationRequest request, List<VerifierResponder.Chosen> chosen,
+            Map<String, List<DcqlMatcher.Match>> notSent) {
+        show.println(Messages.get("request.verifier", request.verifier()));
+        TrustEntry trusted = root.home().trustList().find(request.verifier());
+        if (!request.verifierAuthenticated()) {
+            show.println("  " + Messages.get("request.unauthenticated"));
+        } else if (trusted != null) {
+            show.println("  " + Messages.get("request.trusted", trusted.name()));
+        } else {
+            show.println("  " + Messages.get("request.untrusted"));
+        }
+        show.println("  " + Messages.get("request.responseTo", request.responseUri()));
+        show.println(Messages.get("request.wouldSend"));
+        for (VerifierResponder.Chosen each : chosen) {
+            DcqlMatcher.Match match = each.match();
+            show.println("  • " + match.candidate().title() + " (" + match.candidate().id() + ")");
+            if (match.wholeCredential()) {
+                show.println("    " + Messages.get("request.whole"));
+            } else if (match.asked().isEmpty()) {
+                show.println("    " + Messages.get("request.nothingSelective"));
+            } else {
+                show.println("    " + Messages.get("request.shows", String.join(", ", match.asked())));
+            }
+        }
+        if (!notSent.isEmpty()) {
+            show.println(Messages.get("request.optional", String.join(", ", notSent.keySet())));
+        }
+        show.flush();
+    }
+
+    private boolean consent(PresentationRequest request) {
+        if (consented) {
+            return true;
+        }
+        if (root.console() == null || root.json()) {
+            throw new CliException(ExitCode.BAD_INPUT, "CONSENT_REQUIRED", Messages.get("request.consentRequired"));
+        }
+        String answer = root.console().readLine("%s", Messages.get("request.consent", request.verifier()));
+        String normalised = answer == null ? "" : answer.trim().toLowerCase(Locale.ROOT);
+        return normalised.equals("y") || normalised.equals("yes") || normalised.equals("j") || normalised.equals("ja");
+    }
+
+    private void report(PresentationRequest request, List<VerifierResponder.Chosen> chosen, VerifierResponder.Sent sent) {
+        if (root.json()) {
+            ObjectNode document = StrictJson.mapper().createObjectNode();
+            document.put("sent", true);
+            document.put("verifier", request.verifier());
+            document.put("clientId", request.clientId());
+            ArrayNode credentials = document.putArray("credentials");
+            for (VerifierResponder.Chosen each : chosen) {
+                ObjectNode entry = credentials.addObject();
+                entry.put("query", each.queryId());
+                entry.put("id", each.match().candidate().id());
+                ArrayNode disclosed = entry.putArray("disclosed");
+                each.match().disclose().forEach(disclosed::add);
+            }
+            if (sent.redirectUri() != null) {
+                document.put("redirectUri", sent.redirectUri());
+            }
+            root.printJson(document);
+            return;
+        }
+        root.out().println(Messages.get("request.sent", request.verifier()));
+        if (sent.redirectUri() != null) {
+            root.out().println(Messages.get("request.redirect", sent.redirectUri()));
+        }
+    }
+}
