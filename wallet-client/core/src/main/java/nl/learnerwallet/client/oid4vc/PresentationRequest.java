@@ -73,6 +73,9 @@ public final class PresentationRequest {
         if (clientId == null) {
             throw new Oid4vcException(Problem.MALFORMED, "the presentation request does not say who asks (no client_id)");
         }
+        if (!clientId.startsWith(DID_PREFIX) && !clientId.startsWith(REDIRECT_URI_PREFIX)) {
+            throw unsupportedPrefix(clientId); // before anything is fetched for a verifier this wallet cannot check
+        }
         String requestUri = QueryParameters.single(outer, "request_uri", "the presentation request");
         String requestObject = QueryParameters.single(outer, "request", "the presentation request");
         if (requestUri != null && requestObject != null) {
