@@ -710,11 +710,11 @@ route('POST', '/credential', async ({ req, res }) => {
   if (session.deferred) {
     const transactionId = randomId();
     transactions.set(transactionId, { sessionId, credentials: [{ credential }], polls: 0 });
-    const { credentialResponse } = await issuer.createCredentialResponse({ credentialRequest: parsed, transactionId, interval: 1 });
+    const credentialResponse = issuer.createCredentialResponse({ credentialRequest: parsed, transactionId, interval: 1 });
     send(res, 202, credentialResponse, { 'Cache-Control': 'no-store' });
     return;
   }
-  const { credentialResponse } = await issuer.createCredentialResponse({ credentialRequest: parsed, credentials: [{ credential }] });
+  const credentialResponse = issuer.createCredentialResponse({ credentialRequest: parsed, credentials: [{ credential }] });
   send(res, 200, credentialResponse, { 'Cache-Control': 'no-store' });
 });
 
@@ -805,13 +805,11 @@ route('POST', '/deferred-credential', async ({ req, res }) => {
   }
   transaction.polls += 1;
   if (transaction.polls === 1) {
-    const pending = await issuer.createDeferredCredentialResponse({ transactionId, interval: 1 });
-    send(res, 202, pending.deferredCredentialResponse, { 'Cache-Control': 'no-store' });
+    send(res, 202, issuer.createDeferredCredentialResponse({ transactionId, interval: 1 }), { 'Cache-Control': 'no-store' });
     return;
   }
   transactions.delete(transactionId);
-  const created = await issuer.createDeferredCredentialResponse({ credentials: transaction.credentials });
-  send(res, 200, created.deferredCredentialResponse, { 'Cache-Control': 'no-store' });
+  send(res, 200, issuer.createDeferredCredentialResponse({ credentials: transaction.credentials }), { 'Cache-Control': 'no-store' });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1026,6 +1024,7 @@ route('POST', /^\/responses\/([^/]+)$/, async ({ req, res, params }) => {
   } catch (error) {
     if (!(error instanceof Rejected)) process.stderr.write(`unexpected error verifying response ${request.id}: ${error.stack}\n`);
     result.error = error.message;
+    process.stderr.write(`response to request ${request.id} refused: ${error.message}\n`);
     send(res, 400, { error: 'invalid_request', error_description: error.message });
   }
 });
