@@ -1287,13 +1287,14 @@ const server = http.createServer((req, res) => {
     () => log(req, res.statusCode, started),
     (error) => {
       const httpError = error instanceof HttpError ? error : fromLibraryError(error);
+      // Logged before answering, so that a test that reads our stderr after the answer finds the reason.
       if (httpError instanceof HttpError) {
-        if (!res.headersSent) send(res, httpError.status, httpError.body, { 'Cache-Control': 'no-store', ...httpError.headers });
         log(req, httpError.status, started, `${httpError.body.error}: ${httpError.body.error_description ?? ''}`);
+        if (!res.headersSent) send(res, httpError.status, httpError.body, { 'Cache-Control': 'no-store', ...httpError.headers });
       } else {
         process.stderr.write(`${req.method} ${req.url} failed: ${error?.stack ?? error}\n`);
-        if (!res.headersSent) send(res, 500, { error: 'server_error', error_description: String(error?.message ?? error) });
         log(req, 500, started);
+        if (!res.headersSent) send(res, 500, { error: 'server_error', error_description: String(error?.message ?? error) });
       }
     },
   );
@@ -1311,7 +1312,8 @@ server.listen(PORT, '127.0.0.1', () => {
   process.stdout.write(`${JSON.stringify({ port })}\n`);
 });
 
-const stop = () => server.close(() => process.exit(0));
+// Nothing is persisted, so there is nothing to finish: open keep-alive connections do not hold us up.
+const stop = () => process.exit(0);
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 if (args.includes('--exit-on-stdin-close')) {
