@@ -287,7 +287,7 @@ function fromLibraryError(error) {
   }
   if (error instanceof Oauth2ResourceUnauthorizedError) {
     const challenge = error.wwwAuthenticateHeaders[0] ?? {};
-    return new HttpError(401, challenge.error ?? 'invalid_token', challenge.error_description ?? error.message, {
+    return new HttpError(401, challenge.error ?? 'invalid_token', challenge.error_description ?? error.message.split('\n')[0], {
       'WWW-Authenticate': error.toHeaderValue(),
     });
   }

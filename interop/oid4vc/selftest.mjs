@@ -383,6 +383,26 @@ await check('OpenID4VP: a VP JWT with the Open Badge (jwt_vc_json) verifies', as
   equal(result.presented.badge[0].claims.achievement.name, 'Data-analyse met Python', 'presented achievement name');
 });
 
+await check('OpenID4VP: a VC 2.0 style VP JWT with an EnvelopedVerifiableCredential verifies', async () => {
+  const request = await control('/test/requests', {
+    dcql: { credentials: [{ id: 'badge', format: 'jwt_vc_json', claims: [{ path: ['credentialSubject', 'achievement', 'achievementType'], values: ['MicroCredential'] }] }] },
+  });
+  const resolved = await resolveRequest(request.requestUri);
+  const payload = resolved.authorizationRequestPayload;
+  const vpJwt = await signJwt({ alg: 'ES256', typ: 'vp+jwt', kid: `${holderDid}#0` }, {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    type: ['VerifiablePresentation'],
+    holder: holderDid,
+    aud: payload.client_id,
+    nonce: payload.nonce,
+    iat: Math.floor(Date.now() / 1000),
+    verifiableCredential: [{ '@context': ['https://www.w3.org/ns/credentials/v2'], type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${openBadge}` }],
+  }, holderEs256.privateJwk);
+  const submitted = await answer(resolved, { badge: [vpJwt] });
+  equal(submitted.response.status, 200, `response_uri status (${await submitted.response.clone().text()})`);
+  equal((await control(`/test/results/${request.id}`)).verified, true, 'verified');
+});
+
 await check('OpenID4VP: oid4vc-ts\'s wallet refuses a request object with a bad signature', async () => {
   const request = await control('/test/requests', { dcql: learningQuery, badSignature: true });
   let error;

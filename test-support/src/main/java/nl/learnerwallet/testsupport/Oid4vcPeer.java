@@ -305,6 +305,7 @@ public final class Oid4vcPeer implements AutoCloseable {
      * Test JVMs of modules built in parallel ({@code mvn -T}) share the folder, so the check and
      * the install also hold a file lock.
      */
+    @SuppressWarnings("try") // the lock is held by being open, never referenced
     private static synchronized Path installedFolder() {
         if (directory == null) {
             directory = findFolder();
