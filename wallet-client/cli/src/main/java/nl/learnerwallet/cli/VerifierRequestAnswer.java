@@ -109,7 +109,7 @@ final class VerifierRequestAnswer {
 
     private void describe(PrintWriter show, PresentationRequest request, List<VerifierResponder.Chosen> chosen,
             Map<String, List<DcqlMatcher.Match>> notSent) {
-        show.println(Messages.get("request.verifier", request.verifier()));
+        show.println(Messages.get("request.verifier", readable(request.verifier())));
         TrustEntry trusted = root.home().trustList().find(request.verifier());
         if (!request.verifierAuthenticated()) {
             show.println("  " + Messages.get("request.unauthenticated"));
@@ -137,6 +137,14 @@ final class VerifierRequestAnswer {
         show.flush();
     }
 
+    /**
+     * A did:jwk is a whole key in base64url, hundreds of characters nobody reads: its start and end
+     * are enough to tell two apart at a glance (the trust list gives the name; --json the full id).
+     */
+    static String readable(String verifier) {
+        return verifier.length() <= 64 ? verifier : verifier.substring(0, 40) + "…" + verifier.substring(verifier.length() - 12);
+    }
+
     private boolean consent(PresentationRequest request) {
         if (consented) {
             return true;
@@ -144,7 +152,7 @@ final class VerifierRequestAnswer {
         if (root.console() == null || root.json()) {
             throw new CliException(ExitCode.BAD_INPUT, "CONSENT_REQUIRED", Messages.get("request.consentRequired"));
         }
-        String answer = root.console().readLine("%s", Messages.get("request.consent", request.verifier()));
+        String answer = root.console().readLine("%s", Messages.get("request.consent", readable(request.verifier())));
         String normalised = answer == null ? "" : answer.trim().toLowerCase(Locale.ROOT);
         return normalised.equals("y") || normalised.equals("yes") || normalised.equals("j") || normalised.equals("ja");
     }
@@ -169,7 +177,7 @@ final class VerifierRequestAnswer {
             root.printJson(document);
             return;
         }
-        root.out().println(Messages.get("request.sent", request.verifier()));
+        root.out().println(Messages.get("request.sent", readable(request.verifier())));
         if (sent.redirectUri() != null) {
             root.out().println(Messages.get("request.redirect", sent.redirectUri()));
         }
