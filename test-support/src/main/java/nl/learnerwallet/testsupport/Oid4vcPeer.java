@@ -14,17 +14,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,12 +43,10 @@ public final class Oid4vcPeer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path FOLDER = Paths.get("interop", "oid4vc");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     /** The stderr kept for messages: the last this many characters. */
     private static final int STDERR_KEPT = 32 * 1024;
 
-    private static Path directory;
 
     private final Process process;
     private final String baseUrl;
@@ -69,7 +61,7 @@ public final class Oid4vcPeer implements AutoCloseable {
 
     /** Starts a peer with fresh keys and empty state; installs its dependencies first if needed. */
     public static Oid4vcPeer start() {
-        Path folder = installedFolder();
+        Path folder = NodeFolder.installed(FOLDER, "peer.mjs", List.of("@openid4vc/openid4vci", "@openid4vc/openid4vp", "@sd-jwt/sd-jwt-vc", "jose"));
         Process process;
         try {
             process = new ProcessBuilder(List.of("node", "peer.mjs", "--exit-on-stdin-close"))
@@ -87,14 +79,14 @@ public final class Oid4vcPeer implements AutoCloseable {
         try {
             line = firstLine.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            destroy(process);
+            NodeFolder.destroy(process);
             throw new IllegalStateException("node peer.mjs printed no port within " + START_TIMEOUT + tail(stderr));
         } catch (InterruptedException e) {
-            destroy(process);
+            NodeFolder.destroy(process);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting node peer.mjs", e);
         } catch (ExecutionException e) {
-            destroy(process);
+            NodeFolder.destroy(process);
             throw new IllegalStateException("cannot read the output of node peer.mjs" + tail(stderr), e.getCause());
         }
         if (line == null) {
@@ -109,7 +101,7 @@ public final class Oid4vcPeer implements AutoCloseable {
             port = 0;
         }
         if (port <= 0) {
-            destroy(process);
+            NodeFolder.destroy(process);
             throw new IllegalStateException("node peer.mjs printed " + line + " instead of {\"port\": N}" + tail(stderr));
         }
         // Nothing more comes on stdout, but keep it drained so that the pipe never fills.
@@ -126,7 +118,7 @@ public final class Oid4vcPeer implements AutoCloseable {
 
     /** The {@code interop/oid4vc} folder the peer runs in (with its node_modules installed). */
     public static Path folder() {
-        return installedFolder();
+        return NodeFolder.installed(FOLDER, "peer.mjs", List.of("@openid4vc/openid4vci", "@openid4vc/openid4vp", "@sd-jwt/sd-jwt-vc", "jose"));
     }
 
     /**
@@ -292,109 +284,4 @@ public final class Oid4vcPeer implements AutoCloseable {
         }
     }
 
-    private static void destroy(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-    }
-
-    // -----------------------------------------------------------------------------------------
-    // Finding interop/oid4vc and installing its dependencies (as SdJwtJs does for sd-jwt-js)
-
-    /**
-     * The peer's folder, with its dependencies installed by the first caller that finds none.
-     * Test JVMs of modules built in parallel ({@code mvn -T}) share the folder, so the check and
-     * the install also hold a file lock.
-     */
-    @SuppressWarnings("try") // the lock is held by being open, never referenced
-    private static synchronized Path installedFolder() {
-        if (directory == null) {
-            directory = findFolder();
-        }
-        if (installed()) {
-            return directory;
-        }
-        Path lockFile = Paths.get(System.getProperty("java.io.tmpdir"), "learner-wallet-oid4vc-install.lock");
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.lock()) {
-            if (!installed()) {
-                // npm ci installs exactly package-lock.json, after removing any half-installed node_modules.
-                install();
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot lock " + lockFile + " to install " + directory, e);
-        }
-        return directory;
-    }
-
-    /** npm writes node_modules/.package-lock.json last, so an interrupted install does not count. */
-    private static boolean installed() {
-        return Files.isRegularFile(directory.resolve("node_modules/.package-lock.json"))
-                && Files.isRegularFile(directory.resolve("node_modules/@openid4vc/openid4vci/package.json"))
-                && Files.isRegularFile(directory.resolve("node_modules/@openid4vc/openid4vp/package.json"))
-                && Files.isRegularFile(directory.resolve("node_modules/@sd-jwt/sd-jwt-vc/package.json"))
-                && Files.isRegularFile(directory.resolve("node_modules/jose/package.json"));
-    }
-
-    private static void install() {
-        List<String> command = List.of(npm(), "ci", "--no-audit", "--no-fund");
-        Process process;
-        try {
-            process = new ProcessBuilder(command).directory(directory.toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run npm (scripts/test installs Node and npm): " + e.getMessage(), e);
-        }
-        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        try {
-            process.getOutputStream().close(); // npm reads nothing
-        } catch (IOException e) {
-            // Its exit code says what went wrong.
-        }
-        try {
-            if (!process.waitFor(INSTALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                destroy(process);
-                throw new IllegalStateException(String.join(" ", command) + " in " + directory + " did not finish within " + INSTALL_TIMEOUT);
-            }
-            if (process.exitValue() != 0) {
-                List<String> parts = new ArrayList<>();
-                parts.add(String.join(" ", command) + " in " + directory + " exited " + process.exitValue());
-                if (!stderr.get().isBlank()) {
-                    parts.add(stderr.get().strip());
-                }
-                if (!stdout.get().isBlank()) {
-                    parts.add("stdout: " + stdout.get().strip());
-                }
-                throw new IllegalStateException(String.join("\n", parts));
-            }
-        } catch (InterruptedException e) {
-            destroy(process);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + String.join(" ", command), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read the output of " + String.join(" ", command), e.getCause());
-        }
-    }
-
-    private static Path findFolder() {
-        Path start = Paths.get(System.getProperty("user.dir")).toAbsolutePath().normalize();
-        for (Path candidate = start; candidate != null; candidate = candidate.getParent()) {
-            Path folder = candidate.resolve(FOLDER);
-            if (Files.isRegularFile(folder.resolve("package.json")) && Files.isRegularFile(folder.resolve("peer.mjs"))) {
-                return folder;
-            }
-        }
-        throw new IllegalStateException("no " + FOLDER.resolve("peer.mjs") + " in " + start + " or any directory above it");
-    }
-
-    private static String npm() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "npm.cmd" : "npm";
-    }
-
-    private static String readAll(InputStream stream) {
-        try (stream) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

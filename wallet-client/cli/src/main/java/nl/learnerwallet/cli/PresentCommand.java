@@ -56,6 +56,10 @@ final class PresentCommand extends Subcommand implements Callable<Integer> {
             description = "With --request: agree to send what is shown, without being asked (for scripts; read it first).")
     boolean yes;
 
+    @Option(names = "--withhold", paramLabel = "CLAIM", split = ",", descriptionKey = "option.withhold",
+            description = "With --request: keep back a claim the verifier asked for (it may then refuse the answer).")
+    List<String> withhold = new ArrayList<>();
+
     @Option(names = "--include-optional", descriptionKey = "option.includeOptional",
             description = "With --request: also send what the verifier asks for as optional.")
     boolean includeOptional;
@@ -107,7 +111,10 @@ final class PresentCommand extends Subcommand implements Callable<Integer> {
             if (id != null || output != null || !disclose.isEmpty() || audience != null || nonce != null) {
                 throw new CliException(ExitCode.BAD_INPUT, "USAGE", Messages.get("request.usage"));
             }
-            return new VerifierRequestAnswer(root, choose, yes, includeOptional).answer(request);
+            return new VerifierRequestAnswer(root, choose, yes, includeOptional, withhold).answer(request);
+        }
+        if (yes || includeOptional || !choose.isEmpty() || !withhold.isEmpty()) {
+            throw new CliException(ExitCode.BAD_INPUT, "USAGE", Messages.get("request.onlyWithRequest"));
         }
         if (id == null || output == null) {
             throw new CliException(ExitCode.BAD_INPUT, "USAGE", Messages.get("present.usage"));

@@ -30,16 +30,20 @@ final class VerifierRequestAnswer {
     private final Map<String, String> choices;
     private final boolean consented;
     private final boolean includeOptional;
+    private final List<String> withheld;
 
     /**
      * @param choices {@code --choose QUERY=ID}: which credential answers a query where several could
      * @param consented {@code --yes}
+     * @param withheld {@code --withhold CLAIM}: asked-for claims the learner keeps back anyway
      */
-    VerifierRequestAnswer(WalletCommand root, Map<String, String> choices, boolean consented, boolean includeOptional) {
+    VerifierRequestAnswer(WalletCommand root, Map<String, String> choices, boolean consented, boolean includeOptional,
+            List<String> withheld) {
         this.root = root;
         this.choices = choices;
         this.consented = consented;
         this.includeOptional = includeOptional;
+        this.withheld = withheld;
     }
 
     int answer(String source) {
@@ -51,11 +55,11 @@ final class VerifierRequestAnswer {
             DcqlMatcher.Plan plan = DcqlMatcher.plan(request.query(), WalletProtocols.candidates(wallet));
             List<VerifierResponder.Chosen> chosen = new ArrayList<>();
             for (Map.Entry<String, List<DcqlMatcher.Match>> query : plan.required().entrySet()) {
-                chosen.add(new VerifierResponder.Chosen(query.getKey(), choose(query.getKey(), query.getValue())));
+                chosen.add(new VerifierResponder.Chosen(query.getKey(), withhold(choose(query.getKey(), query.getValue()))));
             }
             if (includeOptional) {
                 for (Map.Entry<String, List<DcqlMatcher.Match>> query : plan.optional().entrySet()) {
-                    chosen.add(new VerifierResponder.Chosen(query.getKey(), choose(query.getKey(), query.getValue())));
+                    chosen.add(new VerifierResponder.Chosen(query.getKey(), withhold(choose(query.getKey(), query.getValue()))));
                 }
             }
             PrintWriter show = root.json() ? root.err() : root.out();
@@ -67,6 +71,33 @@ final class VerifierRequestAnswer {
             report(request, chosen, sent);
             return ExitCode.OK;
         }
+    }
+
+    /**
+     * The match without the claims the learner keeps back: the verifier may then refuse the answer,
+     * but it is the learner's data, and the learner is told before anything is sent.
+     */
+    private DcqlMatcher.Match withhold(DcqlMatcher.Match match) {
+        if (withheld.isEmpty()) {
+            return match;
+        }
+        if (match.wholeCredential()) {
+            throw new CliException(ExitCode.BAD_INPUT, "NOT_SELECTIVE", Messages.get("present.notSelective"));
+        }
+        List<String> disclose = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (String claim : match.disclose()) {
+            boolean held = false;
+            for (String name : withheld) {
+                held |= claim.equals(name) || claim.startsWith(name + ".");
+            }
+            (held ? kept : disclose).add(claim);
+        }
+        if (!kept.isEmpty()) {
+            PrintWriter show = root.json() ? root.err() : root.out();
+            show.println(Messages.get("request.withheld", String.join(", ", kept)));
+        }
+        return new DcqlMatcher.Match(match.candidate(), disclose, disclose);
     }
 
     static GuardedFetcher fetcher(WalletCommand root) {

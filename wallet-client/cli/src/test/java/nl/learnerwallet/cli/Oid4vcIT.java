@@ -232,6 +232,22 @@ class Oid4vcIT {
     }
 
     @Test
+    void theLearnerMayKeepBackAClaimTheVerifierAskedForAndTheVerifierThenRefuses() throws Exception {
+        receiveBoth();
+        ObjectNode request = askFor(learningCredentialQuery("given_name", "achievement_title"));
+
+        CliRun.Result answered = learner.run("present", "--request", request.path("requestUri").asText(),
+                "--withhold", "given_name", "--yes");
+
+        assertThat(answered.out()).contains("You keep back given_name").contains("shows: achievement_title");
+        assertThat(answered.exit()).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(answered.err()).contains("did not accept");
+        JsonNode result = peer.result(request.path("id").asText());
+        assertThat(result.path("received").asBoolean()).isTrue();
+        assertThat(result.path("verified").asBoolean()).isFalse();
+    }
+
+    @Test
     void withoutTheLearnersConsentNothingIsSent() throws Exception {
         receiveBoth();
         ObjectNode request = askFor(learningCredentialQuery("given_name"));
