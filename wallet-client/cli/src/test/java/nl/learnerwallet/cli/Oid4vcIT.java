@@ -118,6 +118,58 @@ class Oid4vcIT {
         assertThat(JSON.readTree(learner.run("list", "--json").out())).hasSize(2);
     }
 
+    /**
+     * The packaged command at a pseudo-terminal ({@code script}), as a learner runs it: what it
+     * asks is answered with {@code typed}, which waits in the terminal until the question comes.
+     */
+    private CliRun.Result atTerminal(String typed, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.Arrays.asList(
+                java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.language=en", "-jar", System.getProperty("wallet.jar")));
+        command.addAll(java.util.Arrays.asList(args));
+        StringBuilder quoted = new StringBuilder();
+        for (String part : command) {
+            quoted.append(quoted.length() == 0 ? "" : " ").append("'").append(part.replace("'", "'\\''")).append("'");
+        }
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", quoted.toString(), "/dev/null");
+        builder.environment().put("WALLET_HOME", home.toString());
+        builder.environment().put("WALLET_PASSPHRASE", CliRun.PASSPHRASE);
+        builder.environment().put("WALLET_FETCH_ALLOW_PRIVATE_NETWORKS", "true");
+        Path transcript = java.nio.file.Files.createTempFile(files, "terminal", ".txt");
+        builder.redirectOutput(transcript.toFile()).redirectErrorStream(true);
+        Process process = builder.start();
+        process.getOutputStream().write(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        boolean finished = process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES);
+        process.getOutputStream().close();
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String text = java.nio.file.Files.readString(transcript, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(finished).as(text).isTrue();
+        return new CliRun.Result(process.exitValue(), text, text);
+    }
+
+    @Test
+    void atATerminalTheLearnerTypesTheTransactionCodeAndDecidesWhetherToSend() throws Exception {
+        String offer = offer("pre-authorized_code", "493536", false, false, EU_LC).path("offerUri").asText();
+        CliRun.Result received = atTerminal("493536\n", "receive", offer);
+        assertThat(received.exit()).as(received.out()).isZero();
+        // (The typed-ahead code shows once in the transcript: the terminal echoes it before the prompt turns echo off.)
+        assertThat(received.out()).contains("Transaction code (6 characters):").contains("VERIFIED");
+
+        ObjectNode declined = askFor(learningCredentialQuery("given_name"));
+        CliRun.Result no = atTerminal("n\n", "present", "--request", declined.path("requestUri").asText());
+        assertThat(no.exit()).as(no.out()).isEqualTo(ExitCode.NOT_VERIFIED);
+        assertThat(no.out()).contains("shows: given_name").contains("[y/N]").contains("nothing was sent");
+        assertThat(peer.result(declined.path("id").asText()).path("received").asBoolean()).isFalse();
+
+        ObjectNode accepted = askFor(learningCredentialQuery("given_name"));
+        CliRun.Result yes = atTerminal("y\n", "present", "--request", accepted.path("requestUri").asText());
+        assertThat(yes.exit()).as(yes.out()).isZero();
+        assertThat(peer.result(accepted.path("id").asText()).path("verified").asBoolean()).isTrue();
+    }
+
     @Test
     void aWrongTransactionCodeIsRefusedAndNothingIsStored() throws Exception {
         String offer = offer("pre-authorized_code", "493536", false, false, OB3).path("offerUri").asText();
