@@ -48,7 +48,7 @@ final class ReceiveCommand extends Subcommand implements Callable<Integer> {
         WalletCommand root = root();
         String link = ProtocolLinks.read(source);
         try (Wallet wallet = root.unlock()) {
-            CredentialReceiver receiver = new CredentialReceiver(root.context().fetcher(), wallet.holderKey(),
+            CredentialReceiver receiver = new CredentialReceiver(VerifierRequestAnswer.fetcher(root), wallet.holderKey(),
                     root.context().clock(), Locale.getDefault(), WalletProtocols.nonceLedger(wallet),
                     (interval, issuer) -> {
                         root.err().println(Messages.get("receive.waiting", issuer, interval.getSeconds()));

@@ -76,7 +76,10 @@ public record CredentialOffer(String credentialIssuer, List<String> configuratio
 
     static CredentialOffer fromJson(JsonNode offer, ProtocolHttp http) {
         String issuer = text(offer, "credential_issuer", true);
-        http.checkedUrl(issuer, "the offer's credential issuer");
+        // Section 12.2.1: an https URL without query or fragment, from which the well-known address is made.
+        if (http.checkedUrl(issuer, "the offer's credential issuer").getRawQuery() != null) {
+            throw new Oid4vcException(Problem.MALFORMED, "the offer's credential issuer has a query, which an issuer identifier may not");
+        }
         JsonNode ids = offer.get("credential_configuration_ids");
         if (ids == null || !ids.isArray() || ids.size() == 0 || ids.size() > MAX_CONFIGURATIONS) {
             throw new Oid4vcException(Problem.MALFORMED,
