@@ -88,7 +88,7 @@ public class ShareService {
             throw new ShareRefusal(ShareRefusal.Reason.BAD_REQUEST, "maxViews is between 1 and 100000");
         }
         Share share = new Share(randomId(), accountKey, tokenHash, randomNonce(), kind, now, expiresAt, maxViews, 0, null,
-                false, null);
+                false, null, null);
         shares.save(share);
         LOG.info("share {} created", share.id());
         return share;

@@ -63,7 +63,8 @@ class DossierAndDecisionTest implements TemporaryDatabase {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final TestIssuer ISSUER = TestIssuer.es256();
     private static final TestIssuer INSTITUTION = TestIssuer.es256();
-    private static final LoopbackIssuer STATUS_SERVER = LoopbackIssuer.http();
+    /** One per test class instance: the PostgreSQL subclass runs after this class has closed its own. */
+    private final LoopbackIssuer statusServer = LoopbackIssuer.http();
     private static final ExemptionRequest REQUEST = new ExemptionRequest("Hogeschool Rotterdam", "INF-DA1",
             "Data-analyse voor één team", List.of("Je analyseert data met Python.", "Je rapporteert bevindingen aan collega's."),
             6, StudyLoad.ects(5), "Ik heb dit vak al gedaan in mijn microcredential.");
@@ -107,7 +108,7 @@ class DossierAndDecisionTest implements TemporaryDatabase {
 
     @AfterAll
     void stopStatusServer() {
-        STATUS_SERVER.close();
+        statusServer.close();
     }
 
     /** A live share: its token, id and the presentation it shows. */
@@ -467,9 +468,9 @@ class DossierAndDecisionTest implements TemporaryDatabase {
         publishStatusList(false);
         DutchCredentials revocable = DutchCredentials.of(Shape.HBO_MICROCREDENTIAL, ISSUER).toHolder(holder.did());
         ObjectNode payload = revocable.payload();
-        ((ObjectNode) payload.get("vc")).putObject("credentialStatus").put("id", STATUS_SERVER.url("/status/1#40"))
+        ((ObjectNode) payload.get("vc")).putObject("credentialStatus").put("id", statusServer.url("/status/1#40"))
                 .put("type", "BitstringStatusListEntry").put("statusPurpose", "revocation")
-                .put("statusListIndex", "40").put("statusListCredential", STATUS_SERVER.url("/status/1"));
+                .put("statusListIndex", "40").put("statusListCredential", statusServer.url("/status/1"));
         Shared dossier = dossier(ISSUER.sign(payload), mbo());
         assertThat(html(dossier, "en")).contains("2 credential(s), 2 of them genuine").doesNotContain("Revoked by the issuer");
 
@@ -484,7 +485,7 @@ class DossierAndDecisionTest implements TemporaryDatabase {
         assertThat(pdf).contains("Revoked by the issuer").contains("1 credential(s) revoked by the issuer");
     }
 
-    private static void publishStatusList(boolean revoked) throws IOException {
+    private void publishStatusList(boolean revoked) throws IOException {
         byte[] bits = new byte[BitstringStatusList.MIN_BYTES];
         if (revoked) {
             bits[5] = (byte) 0x80; // index 40
@@ -500,9 +501,9 @@ class DossierAndDecisionTest implements TemporaryDatabase {
         vc.putArray("type").add("VerifiableCredential").add("BitstringStatusListCredential");
         vc.put("issuer", ISSUER.did());
         vc.put("validFrom", "2026-01-01T00:00:00Z");
-        vc.putObject("credentialSubject").put("id", STATUS_SERVER.url("/status/1#list")).put("type", "BitstringStatusList")
+        vc.putObject("credentialSubject").put("id", statusServer.url("/status/1#list")).put("type", "BitstringStatusList")
                 .put("statusPurpose", "revocation")
                 .put("encodedList", "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(compressed.toByteArray()));
-        STATUS_SERVER.text("/status/1", "application/vc+jwt", ISSUER.sign(list));
+        statusServer.text("/status/1", "application/vc+jwt", ISSUER.sign(list));
     }
 }

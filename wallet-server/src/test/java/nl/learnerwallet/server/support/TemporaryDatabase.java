@@ -4,29 +4,48 @@ import io.micronaut.test.support.TestPropertyProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import nl.learnerwallet.testsupport.PostgresExtension;
+import nl.learnerwallet.testsupport.PostgresServer;
 
-/** A real SQLite file in a fresh temporary folder for each test class, and a random port. */
+/**
+ * A fresh database for each test class — a real SQLite file in a temporary folder, or with
+ * {@link OnPostgres} a new database in the JVM's private PostgreSQL — and random ports.
+ */
 public interface TemporaryDatabase extends TestPropertyProvider {
 
     @Override
     default Map<String, String> getProperties() {
-        try {
-            Path folder = Files.createTempDirectory("wallet-server-test");
-            Map<String, String> properties = new HashMap<>();
-            properties.put("wallet.database", folder.resolve("wallet-server.db").toString());
-            properties.put("micronaut.server.port", "-1");
-            properties.putAll(extraProperties());
-            return properties;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, String> properties = new HashMap<>(databaseProperties());
+        properties.put("micronaut.server.port", "-1");
+        properties.putAll(extraProperties());
+        return properties;
+    }
+
+    /** Where the server keeps its data: SQLite unless the test class is {@link OnPostgres}. */
+    default Map<String, String> databaseProperties() {
+        return sqlite();
     }
 
     /** Properties a test class adds (smaller limits, say). */
     default Map<String, String> extraProperties() {
         return new HashMap<>();
+    }
+
+    /** A new SQLite file. */
+    static Map<String, String> sqlite() {
+        try {
+            return Map.of("wallet.database", Files.createTempDirectory("wallet-server-test").resolve("wallet-server.db").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new database in the JVM's PostgreSQL, through the standard datasource keys as an operator sets them. */
+    static Map<String, String> postgres() {
+        return Map.of("datasources.default.url", PostgresExtension.server().createDatabase(),
+                "datasources.default.username", PostgresServer.USER,
+                "datasources.default.password", "");
     }
 }
