@@ -37,6 +37,7 @@ import nl.learnerwallet.model.status.BitstringStatusList;
 import nl.learnerwallet.server.support.TemporaryDatabase;
 import nl.learnerwallet.server.support.TestAccount;
 import nl.learnerwallet.server.support.TestClock;
+import nl.learnerwallet.server.support.TestShares;
 import nl.learnerwallet.testsupport.DutchCredentials;
 import nl.learnerwallet.testsupport.DutchCredentials.Shape;
 import nl.learnerwallet.testsupport.LoopbackIssuer;
@@ -77,6 +78,7 @@ class DossierAndDecisionTest implements TemporaryDatabase {
 
     private TestAccount account;
     private TestIssuer holder;
+    private TestShares shares;
 
     @Override
     public Map<String, String> extraProperties() {
@@ -99,6 +101,7 @@ class DossierAndDecisionTest implements TemporaryDatabase {
         account = new TestAccount(server.getURI());
         assertThat(account.register().statusCode()).isEqualTo(201);
         holder = TestIssuer.es256();
+        shares = new TestShares(account, holder);
     }
 
     @AfterEach
@@ -116,26 +119,10 @@ class DossierAndDecisionTest implements TemporaryDatabase {
     }
 
     private Shared share(String purpose, Integer maxViews, ExemptionRequest request, String... credentials) throws IOException {
-        String token = ShareToken.generate(RANDOM);
-        ObjectNode body = JSON.createObjectNode();
-        body.put("tokenHash", ShareToken.hash(token));
-        body.put("purpose", purpose);
-        body.put("expiresAt", Instant.now().plus(Duration.ofDays(7)).getEpochSecond());
-        if (maxViews != null) {
-            body.put("maxViews", maxViews);
-        }
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        HttpResponse<byte[]> created = TestAccount.send(account.signed("POST", "/api/v1/shares", bytes)
-                .header("Content-Type", "application/json"));
-        assertThat(created.statusCode()).isEqualTo(201);
-        JsonNode answer = JSON.readTree(created.body());
-        String presentation = presentation(answer.path("audience").asText(), answer.path("nonce").asText(), request, credentials);
-        ObjectNode upload = JSON.createObjectNode().put("token", token).put("presentation", presentation);
-        byte[] uploadBytes = upload.toString().getBytes(StandardCharsets.UTF_8);
-        String id = answer.path("id").asText();
-        assertThat(TestAccount.send(account.signed("PUT", "/api/v1/shares/" + id, uploadBytes)
-                .header("Content-Type", "application/json")).statusCode()).isEqualTo(200);
-        return new Shared(token, id, presentation);
+        TestShares.Created created = shares.create(purpose, maxViews);
+        String presentation = presentation(created.audience(), created.nonce(), request, credentials);
+        assertThat(shares.upload(created, presentation).statusCode()).isEqualTo(200);
+        return new Shared(created.token(), created.id(), presentation);
     }
 
     private Shared dossier(String... credentials) throws IOException {
@@ -144,22 +131,11 @@ class DossierAndDecisionTest implements TemporaryDatabase {
 
     /** The learner's presentation, with the exemption request as the client puts it there. */
     private String presentation(String audience, String nonce, ExemptionRequest request, String... credentials) {
-        ObjectNode payload = JSON.createObjectNode();
-        payload.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
-        payload.putArray("type").add("VerifiablePresentation");
-        payload.put("holder", holder.did());
-        payload.put("iss", holder.did());
-        payload.put("aud", audience);
-        payload.put("nonce", nonce);
-        payload.put("iat", Instant.now().getEpochSecond());
-        if (request != null) {
-            payload.set("exemptionRequest", request.toJson());
-        }
-        ArrayNode entries = payload.putArray("verifiableCredential");
-        for (String credential : credentials) {
-            entries.addObject().put("id", "data:application/vc+jwt," + credential).put("type", "EnvelopedVerifiableCredential");
-        }
-        return holder.sign(holder.header().type(new JOSEObjectType("vp+jwt")).build(), payload);
+        return TestShares.envelope(holder, audience, nonce, TestShares.vcJwts(List.of(credentials)), payload -> {
+            if (request != null) {
+                payload.set("exemptionRequest", request.toJson());
+            }
+        });
     }
 
     private String hbo() {

@@ -25,8 +25,17 @@ public final class TestAccount {
     private final Ed25519PrivateKeyParameters key;
 
     public TestAccount(URI base) {
+        this(base, new Ed25519PrivateKeyParameters(RANDOM));
+    }
+
+    private TestAccount(URI base, Ed25519PrivateKeyParameters key) {
         this.base = base;
-        this.key = new Ed25519PrivateKeyParameters(RANDOM);
+        this.key = key;
+    }
+
+    /** The same account (the same key) talking to another server: another instance of the same service. */
+    public TestAccount at(URI otherBase) {
+        return new TestAccount(otherBase, key);
     }
 
     public String publicKey() {
