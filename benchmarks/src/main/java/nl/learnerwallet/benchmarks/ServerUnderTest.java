@@ -19,27 +19,28 @@ final class ServerUnderTest implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
 
-    private ServerUnderTest(Process process, int port) {
+    private ServerUnderTest(Process process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts the server and returns once it answered its first request. */
     static ServerUnderTest start(Path serverJar, Path folder, String... options) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(Arrays.asList(java(), "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k",
-                "-Dmicronaut.server.port=" + port, "-Dwallet.public-url=http://127.0.0.1:" + port,
+                "-Dmicronaut.server.port=" + port, "-Dendpoints.all.port=" + managementPort,
+                "-Dwallet.public-url=http://127.0.0.1:" + port,
                 "-Dwallet.database=" + folder.resolve("server").resolve("wallet-server.db")));
         command.addAll(Arrays.asList(options));
         command.add("-jar");
         command.add(serverJar.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile())).start();
-        ServerUnderTest server = new ServerUnderTest(process, port);
+        ServerUnderTest server = new ServerUnderTest(process, port, managementPort);
         server.waitHealthy();
         return server;
     }
@@ -58,6 +59,12 @@ final class ServerUnderTest implements AutoCloseable {
         return -1;
     }
 
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     static String java() {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -65,7 +72,7 @@ final class ServerUnderTest implements AutoCloseable {
     private void waitHealthy() throws InterruptedException {
         while (process.isAlive()) {
             try {
-                HttpURLConnection connection = (HttpURLConnection) new URL(url() + "/health").openConnection();
+                HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + managementPort + "/health").openConnection();
                 if (connection.getResponseCode() == 200) {
                     return;
                 }

@@ -2,7 +2,6 @@ package nl.learnerwallet.benchmarks;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -57,19 +56,18 @@ public final class SharePageLoad {
         TrustList trust = TrustList.empty().with(new TrustEntry(issuer.did(), "Hogeschool Utrecht", "bench", null));
         Files.write(trustFile, trust.toJson());
 
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = ServerUnderTest.freePort();
+        int managementPort = ServerUnderTest.freePort();
         String url = "http://127.0.0.1:" + port;
         Process server = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k", "-Dmicronaut.server.port=" + port,
+                "-Dendpoints.all.port=" + managementPort,
                 System.getProperty("bench.server.option", "-Dbench=none"),
                 "-Dwallet.public-url=" + url, "-Dwallet.trust-list=" + trustFile,
                 "-Dwallet.database=" + folder.resolve("server").resolve("wallet-server.db"), "-jar", serverJar.toString())
                 .redirectErrorStream(true).redirectOutput(folder.resolve("server.log").toFile()).start();
         try {
-            waitHealthy(url, server);
+            waitHealthy("http://127.0.0.1:" + managementPort, server);
             WalletContext context = new WalletContext(Clock.systemUTC(), new SecureRandom(), IssuerKeys.offline(), null);
             Wallet wallet = Wallet.create(new SqliteJdbcRecordStore(DriverManager.getConnection("jdbc:sqlite:"
                     + folder.resolve("wallet.db"))), "benchmark passphrase".toCharArray(), context).wallet();

@@ -62,7 +62,9 @@ class TwoInstancesOnPostgresTest {
         properties.put("wallet.auth.registrations-per-hour", "1000");
         properties.put("wallet.trusted-proxies", "127.0.0.1");
         properties.put("wallet.share.failed-lookups-per-window", "5");
+        properties.putAll(TemporaryDatabase.managementPort());
         first = ApplicationContext.run(EmbeddedServer.class, properties);
+        properties.putAll(TemporaryDatabase.managementPort());
         second = ApplicationContext.run(EmbeddedServer.class, properties);
     }
 

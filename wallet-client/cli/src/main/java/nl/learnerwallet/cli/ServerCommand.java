@@ -25,6 +25,10 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
             description = "The SQLite database file (default ~/.learner-wallet-server/wallet-server.db).")
     Path database;
 
+    @Option(names = "--management-port", paramLabel = "N", defaultValue = "8081", descriptionKey = "option.managementPort",
+            description = "The port for health and metrics, for operators only (default 8081; 0 picks a free one).")
+    int managementPort;
+
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", descriptionKey = "option.host",
             description = "The address to listen on (default 127.0.0.1, this machine only).")
     String host;
@@ -39,17 +43,21 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (port < 0 || port > 65535) {
-            throw new CliException(ExitCode.BAD_INPUT, "BAD_PORT", Messages.get("error.badPort", port));
+        for (int each : new int[] {port, managementPort}) {
+            if (each < 0 || each > 65535) {
+                throw new CliException(ExitCode.BAD_INPUT, "BAD_PORT", Messages.get("error.badPort", each));
+            }
         }
+        int management = managementPort == 0 ? freePort() : managementPort;
         Path db = database != null ? database
                 : Paths.get(System.getProperty("user.home"), ".learner-wallet-server", "wallet-server.db");
         if (trustList != null && !Files.isRegularFile(trustList)) {
             throw new CliException(ExitCode.BAD_INPUT, "NO_SUCH_FILE", Messages.get("error.noSuchFile", trustList));
         }
-        List<String> command = command(serverJar(), port, host, db, publicUrl != null ? publicUrl : "http://localhost:" + port,
-                trustList);
+        List<String> command = command(serverJar(), port, management, host, db,
+                publicUrl != null ? publicUrl : "http://localhost:" + port, trustList);
         root().err().println(Messages.get("server.starting", db.toAbsolutePath()));
+        root().err().println(Messages.get("server.management", "http://" + host + ":" + management));
         Process process = new ProcessBuilder(command).inheritIO().start();
         Thread stopper = new Thread(process::destroy);
         Runtime.getRuntime().addShutdownHook(stopper);
@@ -62,13 +70,17 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
         return exit == 0 || exit == 130 || exit == 143 ? ExitCode.OK : ExitCode.UNREACHABLE;
     }
 
-    /** The command line that runs the server jar on an SQLite file; also what {@code wallet demo} starts. */
-    static List<String> command(Path jar, int port, String host, Path db, String publicUrl, Path trustList) {
+    /**
+     * The command line that runs the server jar on an SQLite file, with health and metrics on
+     * {@code managementPort}; also what {@code wallet demo} starts.
+     */
+    static List<String> command(Path jar, int port, int managementPort, String host, Path db, String publicUrl, Path trustList) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions(jar));
         command.add("-Dmicronaut.server.port=" + port);
         command.add("-Dmicronaut.server.host=" + host);
+        command.add("-Dendpoints.all.port=" + managementPort);
         command.add("-Dwallet.database=" + db.toAbsolutePath());
         command.add("-Dwallet.public-url=" + publicUrl);
         if (trustList != null) {
@@ -103,6 +115,13 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
             // Without the archive the server only starts more slowly.
         }
         return options;
+    }
+
+    /** A free port on this machine, for a server that needs one. */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** The server jar: named by ./wallet (wallet.server.jar), else beside this command in the source tree. */

@@ -20,6 +20,7 @@ final class ServerProcess implements AutoCloseable {
     private final Path database;
     private final Path log;
     private final int port;
+    private final int managementPort;
     private Path trustList;
     private Process process;
 
@@ -27,10 +28,11 @@ final class ServerProcess implements AutoCloseable {
         this(folder, freePort());
     }
 
-    private ServerProcess(Path folder, int port) {
+    private ServerProcess(Path folder, int port) throws IOException {
         this.database = folder.resolve("wallet-server.db");
         this.log = folder.resolve("server.log");
         this.port = port;
+        this.managementPort = freePort();
     }
 
     private static int freePort() throws IOException {
@@ -40,7 +42,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** The same server again (same folder and port), so that links made before stay valid. */
-    ServerProcess restartOnSamePort() {
+    ServerProcess restartOnSamePort() throws IOException {
         ServerProcess again = new ServerProcess(database.getParent(), port);
         again.trustList = trustList;
         return again;
@@ -74,6 +76,7 @@ final class ServerProcess implements AutoCloseable {
         command.add("-Xmx256m");
         command.add("-Dmicronaut.server.port=" + port);
         command.add("-Dmicronaut.server.host=127.0.0.1");
+        command.add("-Dendpoints.all.port=" + managementPort);
         command.add("-Dwallet.database=" + database);
         command.add("-Dwallet.public-url=" + url());
         // Test issuers live on loopback; the share pages must be allowed to reach them.
@@ -99,7 +102,7 @@ final class ServerProcess implements AutoCloseable {
 
     private boolean healthy() {
         try {
-            HttpURLConnection connection = (HttpURLConnection) new URL(url() + "/health").openConnection();
+            HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + managementPort + "/health").openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(500);
             return connection.getResponseCode() == 200;

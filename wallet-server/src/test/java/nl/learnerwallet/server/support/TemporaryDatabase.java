@@ -3,6 +3,8 @@ package nl.learnerwallet.server.support;
 import io.micronaut.test.support.TestPropertyProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +13,7 @@ import nl.learnerwallet.testsupport.PostgresServer;
 
 /**
  * A fresh database for each test class — a real SQLite file in a temporary folder, or with
- * {@link OnPostgres} a new database in the JVM's private PostgreSQL — and random ports.
+ * {@link OnPostgres} a new database in the JVM's private PostgreSQL — and free ports, public and management.
  */
 public interface TemporaryDatabase extends TestPropertyProvider {
 
@@ -19,6 +21,7 @@ public interface TemporaryDatabase extends TestPropertyProvider {
     default Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(databaseProperties());
         properties.put("micronaut.server.port", "-1");
+        properties.putAll(managementPort());
         properties.putAll(extraProperties());
         return properties;
     }
@@ -31,6 +34,15 @@ public interface TemporaryDatabase extends TestPropertyProvider {
     /** Properties a test class adds (smaller limits, say). */
     default Map<String, String> extraProperties() {
         return new HashMap<>();
+    }
+
+    /** A free port for health and metrics (Micronaut binds the management port as given, not at random). */
+    static Map<String, String> managementPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return Map.of("endpoints.all.port", Integer.toString(socket.getLocalPort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A new SQLite file. */
