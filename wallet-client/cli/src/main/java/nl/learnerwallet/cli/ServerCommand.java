@@ -81,6 +81,8 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
         command.add("-Dmicronaut.server.port=" + port);
         command.add("-Dmicronaut.server.host=" + host);
         command.add("-Dendpoints.all.port=" + managementPort);
+        // Plain log lines for a person at a terminal; a deployment running the jar gets JSON.
+        command.add("-DWALLET_LOG_FORMAT=TEXT");
         command.add("-Dwallet.database=" + db.toAbsolutePath());
         command.add("-Dwallet.public-url=" + publicUrl);
         if (trustList != null) {
