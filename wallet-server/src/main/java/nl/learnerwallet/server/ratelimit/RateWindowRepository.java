@@ -13,5 +13,6 @@ public interface RateWindowRepository extends CrudRepository<RateWindow, String>
             + "ON CONFLICT (id) DO UPDATE SET hits = rate_windows.hits + 1")
     void hit(String id, long expiresAt);
 
-    void deleteByExpiresAtLessThan(long now);
+    @Query("DELETE FROM rate_windows WHERE expires_at < :now")
+    long deleteExpired(long now);
 }

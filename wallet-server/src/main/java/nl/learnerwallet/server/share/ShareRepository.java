@@ -35,4 +35,17 @@ public interface ShareRepository extends CrudRepository<Share, String> {
     long activate(String id, byte[] payload);
 
     void deleteByAccountKey(String accountKey);
+
+    /**
+     * Deletes the shares of one purpose that ended (expired, revoked or taken down) before the
+     * given time, with their access logs and decisions (by the foreign keys' cascade).
+     */
+    @Query("DELETE FROM shares WHERE purpose = :purpose AND (expires_at < :endedBefore OR revoked_at < :endedBefore "
+            + "OR taken_down_at < :endedBefore)")
+    long deleteEnded(String purpose, long endedBefore);
+
+    /** The same for every purpose but one. */
+    @Query("DELETE FROM shares WHERE purpose <> :purpose AND (expires_at < :endedBefore OR revoked_at < :endedBefore "
+            + "OR taken_down_at < :endedBefore)")
+    long deleteEndedExcept(String purpose, long endedBefore);
 }

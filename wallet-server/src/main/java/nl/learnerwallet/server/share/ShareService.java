@@ -32,6 +32,9 @@ public class ShareService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShareService.class);
 
+    /** The purpose of a share that is an exemption dossier; the other is {@code employer}. */
+    public static final String EXEMPTION = "exemption";
+
     private final ShareRepository shares;
     private final ShareViewRepository views;
     private final ViewLog viewLog;
