@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code wallet server}: runs wallet-server on its embedded SQLite database, by launching the
  * server's own jar (the client never links server code). Runs until Ctrl-C.
  */
-@Command(name = "server", description = "Run the wallet server on an embedded SQLite database, until Ctrl-C.")
+@Command(name = "server", description = "Run the wallet server on an embedded SQLite database, until Ctrl-C.",
+        subcommands = {ServerCommand.Admin.class, ServerCommand.MigrateTo.class})
 final class ServerCommand extends Subcommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", descriptionKey = "option.port",
@@ -49,8 +51,7 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
             }
         }
         int management = managementPort == 0 ? freePort() : managementPort;
-        Path db = database != null ? database
-                : Paths.get(System.getProperty("user.home"), ".learner-wallet-server", "wallet-server.db");
+        Path db = databaseOrDefault(database);
         if (trustList != null && !Files.isRegularFile(trustList)) {
             throw new CliException(ExitCode.BAD_INPUT, "NO_SUCH_FILE", Messages.get("error.noSuchFile", trustList));
         }
@@ -117,6 +118,81 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
             // Without the archive the server only starts more slowly.
         }
         return options;
+    }
+
+    /** The SQLite file named, else the one `wallet server` uses by default. */
+    static Path databaseOrDefault(Path database) {
+        return database != null ? database : Paths.get(System.getProperty("user.home"), ".learner-wallet-server", "wallet-server.db");
+    }
+
+    /**
+     * One of the server jar's own commands for operators, run on the server's database: the
+     * SQLite file of {@code --db} (default as {@code wallet server}), or whatever the environment
+     * names ({@code DATASOURCES_DEFAULT_URL}, ...). Its words go to the jar as they are; it
+     * prints and exits as the jar does.
+     */
+    abstract static class JarCommand extends Subcommand implements Callable<Integer> {
+
+        @Option(names = "--db", paramLabel = "FILE", descriptionKey = "option.db",
+                description = "The SQLite database file (default ~/.learner-wallet-server/wallet-server.db).")
+        Path database;
+
+        @Unmatched
+        List<String> words = new ArrayList<>();
+
+        abstract String verb();
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> command = new ArrayList<>();
+            command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+            // A short run: the quick compiler only, and no class-data archive made from it.
+            command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-DWALLET_LOG_FORMAT=TEXT"));
+            command.add("-Dwallet.database=" + databaseOrDefault(database).toAbsolutePath());
+            command.add("-jar");
+            command.add(serverJar().toString());
+            command.add(verb());
+            command.addAll(words);
+            if (root().json()) {
+                command.add("--json");
+            }
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(root().environment());
+            Path errors = Files.createTempFile("wallet-server-command", ".err");
+            try {
+                Process process = builder.redirectError(errors.toFile()).start();
+                process.getOutputStream().close();
+                String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                int exit = process.waitFor();
+                root().out().print(out);
+                root().out().flush();
+                root().err().print(Files.readString(errors));
+                root().err().flush();
+                return exit;
+            } finally {
+                Files.deleteIfExists(errors);
+            }
+        }
+    }
+
+    /** {@code wallet server admin takedown|suspend|unsuspend|log ...}. */
+    @Command(name = "admin", description = "As the server's operator: take a share down, suspend or unsuspend an account "
+            + "(each with --reason), or show the audit trail (log).")
+    static final class Admin extends JarCommand {
+        @Override
+        String verb() {
+            return "admin";
+        }
+    }
+
+    /** {@code wallet server migrate-to JDBC_URL --from FILE}. */
+    @Command(name = "migrate-to", description = "Copy a server's data from its SQLite file (--from) into an empty "
+            + "PostgreSQL database (user and password from DATASOURCES_DEFAULT_USERNAME and _PASSWORD).")
+    static final class MigrateTo extends JarCommand {
+        @Override
+        String verb() {
+            return "migrate-to";
+        }
     }
 
     /** A free port on this machine, for a server that needs one. */

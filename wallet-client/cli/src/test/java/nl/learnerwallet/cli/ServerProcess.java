@@ -22,6 +22,7 @@ final class ServerProcess implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private Path trustList;
+    private String databaseUrl;
     private Process process;
 
     ServerProcess(Path folder) throws IOException {
@@ -45,6 +46,7 @@ final class ServerProcess implements AutoCloseable {
     ServerProcess restartOnSamePort() throws IOException {
         ServerProcess again = new ServerProcess(database.getParent(), port);
         again.trustList = trustList;
+        again.databaseUrl = databaseUrl;
         return again;
     }
 
@@ -58,6 +60,12 @@ final class ServerProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** Another database than the SQLite file: a PostgreSQL URL (user postgres, no password), say. */
+    ServerProcess onDatabase(String jdbcUrl) {
+        this.databaseUrl = jdbcUrl;
+        return this;
     }
 
     /** The issuers the share pages call recognised. */
@@ -83,6 +91,10 @@ final class ServerProcess implements AutoCloseable {
         command.add("-Dwallet.fetch.allow-private-networks=true");
         if (trustList != null) {
             command.add("-Dwallet.trust-list=" + trustList);
+        }
+        if (databaseUrl != null) {
+            command.add("-Ddatasources.default.url=" + databaseUrl);
+            command.add("-Ddatasources.default.username=postgres");
         }
         command.add("-jar");
         command.add(jar);

@@ -165,6 +165,9 @@ public class PageController {
         if (shares.open(token, ViewKind.HEAD, Browsers.family(userAgent)).isPresent()) {
             return HttpResponse.ok().contentType(MediaType.TEXT_HTML_TYPE);
         }
+        if (shares.takenDown(token)) {
+            return HttpResponse.status(HttpStatus.GONE).contentType(MediaType.TEXT_HTML_TYPE);
+        }
         lookups.countFailure(request, token);
         return HttpResponse.notFound().contentType(MediaType.TEXT_HTML_TYPE);
     }
@@ -177,6 +180,10 @@ public class PageController {
         Optional<ShareService.Opened> opened = shares.open(token, ViewKind.VIEW,
                 Browsers.family(request.getHeaders().get(HttpHeaders.USER_AGENT)));
         if (opened.isEmpty()) {
+            if (shares.takenDown(token)) {
+                return HttpResponse.status(HttpStatus.GONE).body("this link was taken down by the service's operator")
+                        .contentType(MediaType.TEXT_PLAIN_TYPE);
+            }
             lookups.countFailure(request, token);
             return HttpResponse.notFound("this link is not available").contentType(MediaType.TEXT_PLAIN_TYPE);
         }
@@ -184,6 +191,9 @@ public class PageController {
     }
 
     private HttpResponse<?> unavailable(HttpRequest<?> request, String token, PageText text, boolean json) {
+        if (shares.takenDown(token)) {
+            return takenDown(text, json);
+        }
         lookups.countFailure(request, token);
         if (json) {
             ObjectNode body = StrictJson.mapper().createObjectNode();
@@ -192,6 +202,17 @@ public class PageController {
             return HttpResponse.notFound(body.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         return html(HttpStatus.NOT_FOUND, SharePage.notAvailable(text));
+    }
+
+    /** 410 Gone: the only dead link whose page tells why, because the learner did not choose it. */
+    private static HttpResponse<?> takenDown(PageText text, boolean json) {
+        if (json) {
+            ObjectNode body = StrictJson.mapper().createObjectNode();
+            body.put("error", "TAKEN_DOWN");
+            body.put("message", text.get("page.takenDown"));
+            return HttpResponse.status(HttpStatus.GONE).body(body.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return html(HttpStatus.GONE, SharePage.takenDown(text));
     }
 
     private static HttpResponse<String> html(HttpStatus status, String body) {

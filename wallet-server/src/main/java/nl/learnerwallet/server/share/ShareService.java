@@ -210,6 +210,12 @@ public class ShareService {
         }
     }
 
+    /** Whether the token names a share the operator took down: its page says so, unlike other dead links. */
+    public boolean takenDown(String token) {
+        return ShareToken.isWellFormed(token)
+                && shares.findByTokenHash(ShareToken.hash(token)).map(share -> share.takenDownAt() != null).orElse(false);
+    }
+
     /** Whether the token names some share at all (for counting failed lookups). */
     public boolean exists(String token) {
         return ShareToken.isWellFormed(token) && shares.findByTokenHash(ShareToken.hash(token)).isPresent();
