@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -144,14 +143,9 @@ class TwoInstancesOnPostgresTest {
 
     @Test
     void aSignedRequestReplayedToTheOtherInstanceIsRefused() {
-        String nonce = TestAccount.nonce();
-        long now = Instant.now().getEpochSecond();
-        byte[] body = bytes(100);
-        HttpResponse<byte[]> original = TestAccount.send(onFirst.signed("PUT", "/api/v1/backup", body, now, nonce, onFirst)
-                .header("If-Match", "\"0\"").header("Content-Type", "application/octet-stream"));
-        assertThat(original.statusCode()).isEqualTo(201);
-        HttpResponse<byte[]> replayed = TestAccount.send(onSecond.signed("PUT", "/api/v1/backup", body, now, nonce, onFirst)
-                .header("If-Match", "\"0\"").header("Content-Type", "application/octet-stream"));
+        HttpRequest recorded = onFirst.recordedUpload("\"0\"", bytes(100));
+        assertThat(TestAccount.send(recorded).statusCode()).isEqualTo(201);
+        HttpResponse<byte[]> replayed = TestAccount.send(TestAccount.sentTo(recorded, second.getURI()));
         assertThat(replayed.statusCode()).isEqualTo(401);
         assertThat(new String(replayed.body(), StandardCharsets.UTF_8)).contains("REPLAYED");
     }

@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,12 +53,11 @@ class MigrateToPostgresTest {
         TestShares.Created revoked;
         TestShares.Created takenDown;
         TestAccount account;
-        HttpRequest.Builder alreadySent;
+        HttpRequest alreadySent;
         try (EmbeddedServer before = start(sqlite)) {
             account = new TestAccount(before.getURI());
             assertThat(account.register().statusCode()).isEqualTo(201);
             assertThat(account.upload("\"0\"", new byte[] {1}).statusCode()).isEqualTo(201);
-            assertThat(account.upload("\"1\"", backup).statusCode()).isEqualTo(201);
             TestShares shares = new TestShares(account, TestIssuer.es256());
             String credential = DutchCredentials.of(Shape.HBO_MICROCREDENTIAL, TestIssuer.es256()).signed();
             live = shares.active(5, credential);
@@ -68,8 +66,8 @@ class MigrateToPostgresTest {
             assertThat(page(before, live.token()).statusCode()).isEqualTo(200);
             assertThat(TestAccount.send(account.signed("DELETE", "/api/v1/shares/" + revoked.id(), null)).statusCode())
                     .isEqualTo(200);
-            alreadySent = account.signed("GET", "/api/v1/backup", null, Instant.now().getEpochSecond(), TestAccount.nonce(), account);
-            assertThat(TestAccount.send(alreadySent).statusCode()).isEqualTo(200);
+            alreadySent = account.recordedUpload("\"1\"", backup);
+            assertThat(TestAccount.send(alreadySent).statusCode()).isEqualTo(201);
         }
         assertThat(ToolRun.of(Map.of("wallet.database", file.toString()), "admin", "takedown", takenDown.id(), "--reason",
                 "Complaint before the move").exit()).isZero();
@@ -99,7 +97,7 @@ class MigrateToPostgresTest {
             assertThat(latest.body()).isEqualTo(backup);
             assertThat(page(after, revoked.token()).statusCode()).isEqualTo(404);
             assertThat(page(after, takenDown.token()).statusCode()).isEqualTo(410);
-            HttpResponse<byte[]> replayed = TestAccount.send(alreadySent.uri(after.getURI().resolve("/api/v1/backup")));
+            HttpResponse<byte[]> replayed = TestAccount.send(TestAccount.sentTo(alreadySent, after.getURI()));
             assertThat(replayed.statusCode()).isEqualTo(401);
             assertThat(new String(replayed.body(), StandardCharsets.UTF_8)).contains("REPLAYED");
         }

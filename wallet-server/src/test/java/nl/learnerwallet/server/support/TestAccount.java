@@ -68,14 +68,7 @@ public final class TestAccount {
     }
 
     public static HttpResponse<byte[]> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(request.build());
     }
 
     public HttpResponse<byte[]> register() {
@@ -88,6 +81,28 @@ public final class TestAccount {
             request.header("If-Match", ifMatch);
         }
         return send(request);
+    }
+
+    /** A backup upload signed once, to be sent again as an attacker who recorded it would. */
+    public HttpRequest recordedUpload(String ifMatch, byte[] body) {
+        return signed("PUT", "/api/v1/backup", body, Instant.now().getEpochSecond(), nonce(), this)
+                .header("Content-Type", "application/octet-stream").header("If-Match", ifMatch).build();
+    }
+
+    /** The same request, bytes and signature, sent to another server. */
+    public static HttpRequest sentTo(HttpRequest request, URI otherBase) {
+        return HttpRequest.newBuilder(request, (name, value) -> true).uri(otherBase.resolve(request.uri().getRawPath())).build();
+    }
+
+    public static HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public HttpResponse<byte[]> latest() {
