@@ -67,11 +67,21 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * A new private PostgreSQL; close it when done.
+     * A new private PostgreSQL for tests (no fsync); close it when done.
      *
      * @throws PostgresUnavailableException when PostgreSQL is not installed or does not start
      */
     public static PostgresServer start() {
+        return start(false);
+    }
+
+    /**
+     * A new private PostgreSQL; close it when done.
+     *
+     * @param durable whether commits are flushed to disk as in production (for benchmarks), or not (for tests)
+     * @throws PostgresUnavailableException when PostgreSQL is not installed or does not start
+     */
+    public static PostgresServer start(boolean durable) {
         Path bin = binaries();
         Path folder;
         try {
@@ -85,10 +95,13 @@ public final class PostgresServer implements AutoCloseable {
             run(runAs.wrap(Arrays.asList(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "-A", "trust",
                     "-E", "UTF8", "--locale=C", "--no-sync")), folder, folder.resolve("initdb.log"));
             int port = freePort();
-            Process process = new ProcessBuilder(runAs.wrap(Arrays.asList(bin.resolve("postgres").toString(), "-D",
-                    data.toString(), "-p", Integer.toString(port), "-h", "127.0.0.1", "-k", "", "-F",
-                    "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=300",
-                    "-c", "shared_buffers=32MB")))
+            List<String> command = new ArrayList<>(Arrays.asList(bin.resolve("postgres").toString(), "-D", data.toString(),
+                    "-p", Integer.toString(port), "-h", "127.0.0.1", "-k", "", "-c", "max_connections=300",
+                    "-c", "shared_buffers=" + (durable ? "128MB" : "32MB")));
+            if (!durable) {
+                command.addAll(List.of("-F", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+            }
+            Process process = new ProcessBuilder(runAs.wrap(command))
                     .directory(folder.toFile()).redirectErrorStream(true)
                     .redirectOutput(folder.resolve("postgres.log").toFile()).start();
             PostgresServer server = new PostgresServer(folder, process, port);
