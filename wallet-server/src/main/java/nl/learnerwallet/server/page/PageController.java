@@ -78,8 +78,10 @@ public class PageController {
         PresentationReport report = verified.verify(share, opened.get().presentation());
         Integer viewsLeft = share.maxViews() == null ? null : Math.max(0, share.maxViews() - share.views() - 1);
         Instant expires = Instant.ofEpochSecond(share.expiresAt());
-        Dossier dossier = Dossier.of(opened.get().presentation());
-        DossierAnalysis analysis = dossier.isExemption(share.purpose()) ? DossierAnalysis.of(dossier.request(), report) : null;
+        // Only an exemption share can be a dossier: reading one checks the holder's signature again.
+        Dossier dossier = ShareService.EXEMPTION.equals(share.purpose()) ? Dossier.of(opened.get().presentation()) : null;
+        DossierAnalysis analysis = dossier != null && dossier.isExemption(share.purpose())
+                ? DossierAnalysis.of(dossier.request(), report) : null;
         List<ShownDecision> shown = analysis == null ? List.of() : decisions.shown(share, token, dossier.holder());
         if (json) {
             ObjectNode body = json(report, expires, viewsLeft);
