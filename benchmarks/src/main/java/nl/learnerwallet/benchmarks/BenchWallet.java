@@ -47,6 +47,13 @@ final class BenchWallet implements AutoCloseable {
         return trust;
     }
 
+    /** Writes the trust list into the folder and returns the server option that names it. */
+    String trustListOption(Path folder) throws java.io.IOException {
+        Path file = folder.resolve("trust.json");
+        java.nio.file.Files.write(file, trust.toJson());
+        return "-Dwallet.trust-list=" + file;
+    }
+
     /** Registers with the server (again is harmless) and shares every credential for a week; returns the link. */
     String share(String serverUrl) {
         ServerClient client = new ServerClient(serverUrl, wallet.accountKey(), context.clock(), context.random());

@@ -38,9 +38,7 @@ public final class ShareLookupScaling {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         Path folder = Files.createTempDirectory("lw-lookup");
         try (BenchWallet wallet = new BenchWallet(folder, 5)) {
-            Path trustFile = folder.resolve("trust.json");
-            Files.write(trustFile, wallet.trust().toJson());
-            List<String> options = List.of("-Dwallet.trust-list=" + trustFile);
+            List<String> options = List.of(wallet.trustListOption(folder));
             String smallPage = shareThenSeed(serverJar, folder, "small", options, wallet, SMALL);
             String largePage = shareThenSeed(serverJar, folder, "large", options, wallet, LARGE);
             try (ServerUnderTest small = ServerUnderTest.start(serverJar, folder, "small", port(smallPage), options);

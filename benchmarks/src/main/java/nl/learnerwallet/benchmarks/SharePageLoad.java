@@ -31,9 +31,7 @@ public final class SharePageLoad {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         Path folder = Files.createTempDirectory("lw-load");
         try (BenchWallet wallet = new BenchWallet(folder, 5); PostgresServer postgres = PostgresServer.start(true)) {
-            Path trustFile = folder.resolve("trust.json");
-            Files.write(trustFile, wallet.trust().toJson());
-            String trust = "-Dwallet.trust-list=" + trustFile;
+            String trust = wallet.trustListOption(folder);
             String database = postgres.createDatabase();
             List<String> onPostgres = new ArrayList<>(ServerUnderTest.onPostgres(database));
             onPostgres.add(trust);
