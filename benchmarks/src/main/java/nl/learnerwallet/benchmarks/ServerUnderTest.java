@@ -12,40 +12,68 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The packaged wallet-server as the harnesses run it: its own process on a free loopback port,
- * with the JVM options `wallet server` uses (ServerCommand.jvmOptions) and a fresh SQLite file.
+ * The packaged wallet-server as the harnesses run it: its own process on a free loopback port
+ * (and a free management port), with the JVM options `wallet server` uses
+ * (ServerCommand.jvmOptions) and a fresh SQLite file, unless the options name another database.
  */
 final class ServerUnderTest implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
 
-    private ServerUnderTest(Process process, int port) {
+    private ServerUnderTest(Process process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
-    /** Starts the server and returns once it answered its first request. */
+    /** Starts the server with its data under {@code folder/server} and returns once it answered its first request. */
     static ServerUnderTest start(Path serverJar, Path folder, String... options) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        return start(serverJar, folder, "server", 0, Arrays.asList(options));
+    }
+
+    /** As {@link #start(Path, Path, String, int, List)} on a free port. */
+    static ServerUnderTest start(Path serverJar, Path folder, String name, List<String> options)
+            throws IOException, InterruptedException {
+        return start(serverJar, folder, name, 0, options);
+    }
+
+    /**
+     * Starts a server named {@code name}: its SQLite file in {@code folder/name} (unless the
+     * options set {@code datasources.default.url}) and its log in {@code folder/name.log}; on
+     * {@code port}, or a free one for 0 (a server started again on its port keeps its links' audience).
+     */
+    static ServerUnderTest start(Path serverJar, Path folder, String name, int wantedPort, List<String> options)
+            throws IOException, InterruptedException {
+        int port = wantedPort == 0 ? freePort() : wantedPort;
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(Arrays.asList(java(), "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k",
-                "-Dmicronaut.server.port=" + port, "-Dwallet.public-url=http://127.0.0.1:" + port,
-                "-Dwallet.database=" + folder.resolve("server").resolve("wallet-server.db")));
-        command.addAll(Arrays.asList(options));
+                "-Dmicronaut.server.port=" + port, "-Dendpoints.all.port=" + managementPort,
+                "-Dwallet.public-url=http://127.0.0.1:" + port,
+                "-Dwallet.database=" + folder.resolve(name).resolve("wallet-server.db")));
+        command.addAll(options);
         command.add("-jar");
         command.add(serverJar.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile())).start();
-        ServerUnderTest server = new ServerUnderTest(process, port);
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve(name + ".log").toFile())).start();
+        ServerUnderTest server = new ServerUnderTest(process, port, managementPort);
         server.waitHealthy();
         return server;
     }
 
+    /** The options that put a server on a PostgreSQL database. */
+    static List<String> onPostgres(String jdbcUrl) {
+        return List.of("-Ddatasources.default.url=" + jdbcUrl, "-Ddatasources.default.username=postgres",
+                "-Ddatasources.default.password=");
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
     }
 
     /** Resident memory (VmRSS) of the server process, in KiB. */
@@ -58,6 +86,12 @@ final class ServerUnderTest implements AutoCloseable {
         return -1;
     }
 
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     static String java() {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -65,7 +99,8 @@ final class ServerUnderTest implements AutoCloseable {
     private void waitHealthy() throws InterruptedException {
         while (process.isAlive()) {
             try {
-                HttpURLConnection connection = (HttpURLConnection) new URL(url() + "/health").openConnection();
+                HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + managementPort + "/health")
+                        .openConnection();
                 if (connection.getResponseCode() == 200) {
                     return;
                 }

@@ -91,7 +91,8 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
 
         int serverPort = freePort(port);
         String serverUrl = "http://127.0.0.1:" + serverPort;
-        startServer(folder, serverPort, serverUrl, serverTrust);
+        int managementPort = ServerCommand.freePort();
+        startServer(folder, serverPort, managementPort, serverUrl, serverTrust);
 
         WalletHome home = new WalletHome(folder.resolve("wallet"));
         home.saveTrustList(trust);
@@ -100,7 +101,7 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
         try (Wallet wallet = Wallet.create(store, PASSPHRASE.toCharArray(), context).wallet()) {
             wallet.addIdentity(Identity.parse(EMAIL), trust);
             List<String> ids = fill(wallet, trust, context, folder, roc, hogeschool, universiteit, employer);
-            awaitServer(serverUrl);
+            awaitServer("http://127.0.0.1:" + managementPort);
             ServerClient account = new ServerClient(serverUrl, wallet.accountKey(), context.clock(), context.random());
             account.register();
             wallet.putSetting(SyncService.SERVER_URL, serverUrl);
@@ -197,8 +198,8 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
                 random);
     }
 
-    private void startServer(Path folder, int serverPort, String url, Path trust) throws IOException {
-        List<String> command = ServerCommand.command(ServerCommand.serverJar(), serverPort, "127.0.0.1",
+    private void startServer(Path folder, int serverPort, int managementPort, String url, Path trust) throws IOException {
+        List<String> command = ServerCommand.command(ServerCommand.serverJar(), serverPort, managementPort, "127.0.0.1",
                 folder.resolve("server").resolve("wallet-server.db"), url, trust);
         Files.createDirectories(folder.resolve("server"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -208,15 +209,15 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
         server = builder.start();
     }
 
-    /** Waits for the server's health endpoint; the wallet was filled meanwhile. */
-    private void awaitServer(String url) throws InterruptedException {
+    /** Waits for the server's health endpoint on its management port; the wallet was filled meanwhile. */
+    private void awaitServer(String managementUrl) throws InterruptedException {
         long deadline = System.nanoTime() + SERVER_START.toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
                 throw new CliException(ExitCode.UNREACHABLE, "DEMO_SERVER", Messages.get("demo.serverFailed"));
             }
             try {
-                HttpURLConnection connection = (HttpURLConnection) new URL(url + "/health").openConnection();
+                HttpURLConnection connection = (HttpURLConnection) new URL(managementUrl + "/health").openConnection();
                 connection.setConnectTimeout(1000);
                 connection.setReadTimeout(2000);
                 if (connection.getResponseCode() == 200) {

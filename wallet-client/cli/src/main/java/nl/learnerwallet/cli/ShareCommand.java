@@ -56,7 +56,7 @@ final class ShareCommand extends Subcommand implements Runnable {
 
     /** What a learner asks an exam committee, with {@code --purpose exemption}. */
     static final class ExemptionOptions {
-        @Option(names = "--institution", paramLabel = "NAME", descriptionKey = "option.institution",
+        @Option(names = "--institution", paramLabel = "NAME", descriptionKey = "option.exemptionInstitution",
                 description = "With --purpose exemption: the institution you ask for an exemption.")
         String institution;
 

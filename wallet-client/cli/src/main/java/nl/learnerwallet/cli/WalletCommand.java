@@ -153,6 +153,11 @@ public final class WalletCommand implements Runnable {
         return console;
     }
 
+    /** The environment the command was started with (a test's own when run in-process). */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     boolean json() {
         return json;
     }

@@ -20,17 +20,20 @@ final class ServerProcess implements AutoCloseable {
     private final Path database;
     private final Path log;
     private final int port;
+    private final int managementPort;
     private Path trustList;
+    private String databaseUrl;
     private Process process;
 
     ServerProcess(Path folder) throws IOException {
         this(folder, freePort());
     }
 
-    private ServerProcess(Path folder, int port) {
+    private ServerProcess(Path folder, int port) throws IOException {
         this.database = folder.resolve("wallet-server.db");
         this.log = folder.resolve("server.log");
         this.port = port;
+        this.managementPort = freePort();
     }
 
     private static int freePort() throws IOException {
@@ -40,9 +43,10 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** The same server again (same folder and port), so that links made before stay valid. */
-    ServerProcess restartOnSamePort() {
+    ServerProcess restartOnSamePort() throws IOException {
         ServerProcess again = new ServerProcess(database.getParent(), port);
         again.trustList = trustList;
+        again.databaseUrl = databaseUrl;
         return again;
     }
 
@@ -56,6 +60,12 @@ final class ServerProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** Another database than the SQLite file: a PostgreSQL URL (user postgres, no password), say. */
+    ServerProcess onDatabase(String jdbcUrl) {
+        this.databaseUrl = jdbcUrl;
+        return this;
     }
 
     /** The issuers the share pages call recognised. */
@@ -74,12 +84,17 @@ final class ServerProcess implements AutoCloseable {
         command.add("-Xmx256m");
         command.add("-Dmicronaut.server.port=" + port);
         command.add("-Dmicronaut.server.host=127.0.0.1");
+        command.add("-Dendpoints.all.port=" + managementPort);
         command.add("-Dwallet.database=" + database);
         command.add("-Dwallet.public-url=" + url());
         // Test issuers live on loopback; the share pages must be allowed to reach them.
         command.add("-Dwallet.fetch.allow-private-networks=true");
         if (trustList != null) {
             command.add("-Dwallet.trust-list=" + trustList);
+        }
+        if (databaseUrl != null) {
+            command.add("-Ddatasources.default.url=" + databaseUrl);
+            command.add("-Ddatasources.default.username=postgres");
         }
         command.add("-jar");
         command.add(jar);
@@ -99,7 +114,7 @@ final class ServerProcess implements AutoCloseable {
 
     private boolean healthy() {
         try {
-            HttpURLConnection connection = (HttpURLConnection) new URL(url() + "/health").openConnection();
+            HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + managementPort + "/health").openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(500);
             return connection.getResponseCode() == 200;

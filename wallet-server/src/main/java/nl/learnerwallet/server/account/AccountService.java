@@ -39,8 +39,7 @@ public class AccountService {
         if (!limiter.tryAcquire(client)) {
             throw new RateLimitedException("too many registrations from this client; try again in an hour", 3600);
         }
-        accounts.save(new Account(publicKey, clock.instant().getEpochSecond()));
-        return true;
+        return accounts.insertIfAbsent(publicKey, clock.instant().getEpochSecond()) == 1;
     }
 
     /** @throws UnknownAccountException when no such account is registered */

@@ -8,22 +8,27 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import nl.learnerwallet.model.protocol.Ed25519Keys;
 import nl.learnerwallet.model.protocol.SignedRequest;
+import nl.learnerwallet.server.account.AccountRepository;
+import nl.learnerwallet.server.account.AccountSuspendedException;
 import nl.learnerwallet.server.config.AuthConfig;
 
 /**
  * Checks that a request was signed by the account key it names, now, once: the time within the
  * allowed skew, the Ed25519 signature over method, path, body hash, time and nonce, and the nonce
- * recorded so that the same request sent again is refused.
+ * recorded so that the same request sent again is refused. A suspended account's requests are
+ * refused. Expired nonces are deleted by the retention job.
  */
 @Singleton
 public class RequestAuthenticator {
 
     private final UsedNonceRepository nonces;
+    private final AccountRepository accounts;
     private final AuthConfig config;
     private final Clock clock;
 
-    public RequestAuthenticator(UsedNonceRepository nonces, AuthConfig config, Clock clock) {
+    public RequestAuthenticator(UsedNonceRepository nonces, AccountRepository accounts, AuthConfig config, Clock clock) {
         this.nonces = nonces;
+        this.accounts = accounts;
         this.config = config;
         this.clock = clock;
     }
@@ -31,6 +36,7 @@ public class RequestAuthenticator {
     /**
      * @return the public key of the account that signed the request
      * @throws AuthenticationException when the request is not signed, not now, not by that key, or replayed
+     * @throws AccountSuspendedException when the operator suspended the account
      */
     @Transactional
     public String authenticate(HttpRequest<?> request, byte[] body) {
@@ -54,7 +60,9 @@ public class RequestAuthenticator {
         if (!Ed25519Keys.isPublicKey(signed.account()) || !Ed25519Keys.verify(signed.account(), signed.canonical(), signed.signature())) {
             throw new AuthenticationException(AuthenticationException.Reason.BAD_SIGNATURE, "the request signature does not verify");
         }
-        nonces.deleteByExpiresAtLessThan(now);
+        if (accounts.existsByPublicKeyAndSuspendedAtIsNotNull(signed.account())) {
+            throw new AccountSuspendedException();
+        }
         try {
             // The primary key makes the check and the record one atomic step, across instances too.
             nonces.save(new UsedNonce(signed.nonce(), now + 2 * config.maxClockSkewSeconds()));

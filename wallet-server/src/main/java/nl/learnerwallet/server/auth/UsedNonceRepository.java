@@ -1,5 +1,6 @@
 package nl.learnerwallet.server.auth;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -7,5 +8,6 @@ import io.micronaut.data.repository.CrudRepository;
 @JdbcRepository(dialect = Dialect.ANSI)
 public interface UsedNonceRepository extends CrudRepository<UsedNonce, String> {
 
-    void deleteByExpiresAtLessThan(long now);
+    @Query("DELETE FROM used_nonces WHERE expires_at < :now")
+    long deleteExpired(long now);
 }

@@ -16,4 +16,9 @@ public interface BackupVersionRepository extends CrudRepository<BackupVersion, S
     Optional<BackupVersion> findByAccountKeyAndVersion(String accountKey, long version);
 
     void deleteByAccountKey(String accountKey);
+
+    /** Deletes versions made before the given time, except each account's newest. */
+    @Query("DELETE FROM backup_versions WHERE created_at < :before AND version < "
+            + "(SELECT MAX(newest.version) FROM backup_versions newest WHERE newest.account_key = backup_versions.account_key)")
+    long deleteSupersededBefore(long before);
 }

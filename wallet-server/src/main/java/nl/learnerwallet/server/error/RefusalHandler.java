@@ -9,6 +9,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.learnerwallet.server.account.AccountSuspendedException;
 import nl.learnerwallet.server.account.RateLimitedException;
 import nl.learnerwallet.server.account.UnknownAccountException;
 import nl.learnerwallet.server.auth.AuthenticationException;
@@ -48,6 +49,9 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<?>
     static HttpStatus statusOf(Refusal refusal) {
         if (refusal instanceof AuthenticationException) {
             return HttpStatus.UNAUTHORIZED;
+        }
+        if (refusal instanceof AccountSuspendedException) {
+            return HttpStatus.FORBIDDEN;
         }
         if (refusal instanceof ShareRefusal) {
             ShareRefusal.Reason reason = ((ShareRefusal) refusal).reason();

@@ -78,8 +78,10 @@ public class PageController {
         PresentationReport report = verified.verify(share, opened.get().presentation());
         Integer viewsLeft = share.maxViews() == null ? null : Math.max(0, share.maxViews() - share.views() - 1);
         Instant expires = Instant.ofEpochSecond(share.expiresAt());
-        Dossier dossier = Dossier.of(opened.get().presentation());
-        DossierAnalysis analysis = dossier.isExemption(share.purpose()) ? DossierAnalysis.of(dossier.request(), report) : null;
+        // Only an exemption share can be a dossier: reading one checks the holder's signature again.
+        Dossier dossier = ShareService.EXEMPTION.equals(share.purpose()) ? Dossier.of(opened.get().presentation()) : null;
+        DossierAnalysis analysis = dossier != null && dossier.isExemption(share.purpose())
+                ? DossierAnalysis.of(dossier.request(), report) : null;
         List<ShownDecision> shown = analysis == null ? List.of() : decisions.shown(share, token, dossier.holder());
         if (json) {
             ObjectNode body = json(report, expires, viewsLeft);
@@ -165,6 +167,9 @@ public class PageController {
         if (shares.open(token, ViewKind.HEAD, Browsers.family(userAgent)).isPresent()) {
             return HttpResponse.ok().contentType(MediaType.TEXT_HTML_TYPE);
         }
+        if (shares.takenDown(token)) {
+            return HttpResponse.status(HttpStatus.GONE).contentType(MediaType.TEXT_HTML_TYPE);
+        }
         lookups.countFailure(request, token);
         return HttpResponse.notFound().contentType(MediaType.TEXT_HTML_TYPE);
     }
@@ -177,6 +182,10 @@ public class PageController {
         Optional<ShareService.Opened> opened = shares.open(token, ViewKind.VIEW,
                 Browsers.family(request.getHeaders().get(HttpHeaders.USER_AGENT)));
         if (opened.isEmpty()) {
+            if (shares.takenDown(token)) {
+                return HttpResponse.status(HttpStatus.GONE).body("this link was taken down by the service's operator")
+                        .contentType(MediaType.TEXT_PLAIN_TYPE);
+            }
             lookups.countFailure(request, token);
             return HttpResponse.notFound("this link is not available").contentType(MediaType.TEXT_PLAIN_TYPE);
         }
@@ -184,6 +193,9 @@ public class PageController {
     }
 
     private HttpResponse<?> unavailable(HttpRequest<?> request, String token, PageText text, boolean json) {
+        if (shares.takenDown(token)) {
+            return takenDown(text, json);
+        }
         lookups.countFailure(request, token);
         if (json) {
             ObjectNode body = StrictJson.mapper().createObjectNode();
@@ -192,6 +204,17 @@ public class PageController {
             return HttpResponse.notFound(body.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         return html(HttpStatus.NOT_FOUND, SharePage.notAvailable(text));
+    }
+
+    /** 410 Gone: the only dead link whose page tells why, because the learner did not choose it. */
+    private static HttpResponse<?> takenDown(PageText text, boolean json) {
+        if (json) {
+            ObjectNode body = StrictJson.mapper().createObjectNode();
+            body.put("error", "TAKEN_DOWN");
+            body.put("message", text.get("page.takenDown"));
+            return HttpResponse.status(HttpStatus.GONE).body(body.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return html(HttpStatus.GONE, SharePage.takenDown(text));
     }
 
     private static HttpResponse<String> html(HttpStatus status, String body) {

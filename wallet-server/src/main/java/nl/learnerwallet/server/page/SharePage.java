@@ -69,6 +69,11 @@ final class SharePage {
         return message(text, text.get("page.unavailableTitle"), text.get("page.unavailableTitle"), text.get("page.unavailable"));
     }
 
+    /** A link the service's operator took down: said plainly, unlike links that expired or were revoked. */
+    static String takenDown(PageText text) {
+        return message(text, text.get("page.takenDownTitle"), text.get("page.takenDownTitle"), text.get("page.takenDown"));
+    }
+
     /** What link-preview fetchers get: that something was shared, nothing of what. */
     static String preview(PageText text) {
         return message(text, text.get("page.title"), text.get("page.heading"), text.get("page.previewOnly"));

@@ -1,13 +1,12 @@
 package nl.learnerwallet.server.ratelimit;
 
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import nl.learnerwallet.model.protocol.SignedRequest;
 
-/** Counts events per client in fixed windows and says whether one more is allowed. */
+/** Counts events per client in fixed windows and says whether one more is allowed. Past windows are deleted by the retention job. */
 @Singleton
 public class RateLimiter {
 
@@ -29,14 +28,7 @@ public class RateLimiter {
         long now = clock.instant().getEpochSecond();
         long window = now / windowSeconds;
         String id = windowId(scope, client, window);
-        windows.deleteByExpiresAtLessThan(now);
-        if (windows.increment(id) == 0) {
-            try {
-                windows.save(new RateWindow(id, 1, (window + 1) * windowSeconds));
-            } catch (DataAccessException raced) {
-                windows.increment(id);
-            }
-        }
+        windows.hit(id, (window + 1) * windowSeconds);
         return windows.findById(id).map(found -> found.hits() <= limit).orElse(true);
     }
 

@@ -8,8 +8,11 @@ import io.micronaut.data.repository.CrudRepository;
 @JdbcRepository(dialect = Dialect.ANSI)
 public interface RateWindowRepository extends CrudRepository<RateWindow, String> {
 
-    @Query("UPDATE rate_windows SET hits = hits + 1 WHERE id = :id")
-    long increment(String id);
+    /** Counts one hit, creating the window's row on the first: one statement, so racing instances both count. */
+    @Query("INSERT INTO rate_windows (id, hits, expires_at) VALUES (:id, 1, :expiresAt) "
+            + "ON CONFLICT (id) DO UPDATE SET hits = rate_windows.hits + 1")
+    void hit(String id, long expiresAt);
 
-    void deleteByExpiresAtLessThan(long now);
+    @Query("DELETE FROM rate_windows WHERE expires_at < :now")
+    long deleteExpired(long now);
 }

@@ -5,7 +5,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
 
-/** A share link as stored: no token, only its hash; the presentation sealed under the token. */
+/** A share link as stored: no token, only its hash; the presentation sealed under the token; whether an operator took it down. */
 @MappedEntity("shares")
 public record Share(
         @Id String id,
@@ -19,12 +19,16 @@ public record Share(
         int views,
         @Nullable @MappedProperty("revoked_at") Long revokedAt,
         boolean active,
-        @Nullable byte[] payload) {
+        @Nullable byte[] payload,
+        @Nullable @MappedProperty("taken_down_at") Long takenDownAt) {
 
     /** What the learner sees: the real state of the link. */
-    public enum State { PENDING, ACTIVE, EXPIRED, REVOKED, USED_UP }
+    public enum State { PENDING, ACTIVE, EXPIRED, REVOKED, USED_UP, TAKEN_DOWN }
 
     public State state(long now) {
+        if (takenDownAt != null) {
+            return State.TAKEN_DOWN;
+        }
         if (revokedAt != null) {
             return State.REVOKED;
         }

@@ -32,6 +32,9 @@ public class ShareService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShareService.class);
 
+    /** The purpose of a share that is an exemption dossier; the other is {@code employer}. */
+    public static final String EXEMPTION = "exemption";
+
     private final ShareRepository shares;
     private final ShareViewRepository views;
     private final ViewLog viewLog;
@@ -88,7 +91,7 @@ public class ShareService {
             throw new ShareRefusal(ShareRefusal.Reason.BAD_REQUEST, "maxViews is between 1 and 100000");
         }
         Share share = new Share(randomId(), accountKey, tokenHash, randomNonce(), kind, now, expiresAt, maxViews, 0, null,
-                false, null);
+                false, null, null);
         shares.save(share);
         LOG.info("share {} created", share.id());
         return share;
@@ -205,6 +208,12 @@ public class ShareService {
             LOG.warn("share {} payload does not open with its token", share.id());
             return Optional.empty();
         }
+    }
+
+    /** Whether the token names a share the operator took down: its page says so, unlike other dead links. */
+    public boolean takenDown(String token) {
+        return ShareToken.isWellFormed(token)
+                && shares.findByTokenHash(ShareToken.hash(token)).map(share -> share.takenDownAt() != null).orElse(false);
     }
 
     /** Whether the token names some share at all (for counting failed lookups). */

@@ -1,5 +1,6 @@
 package nl.learnerwallet.server.share;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -9,4 +10,7 @@ import java.util.List;
 public interface ShareViewRepository extends CrudRepository<ShareView, String> {
 
     List<ShareView> findByShareIdOrderByViewedAt(String shareId);
+
+    @Query("DELETE FROM share_views WHERE viewed_at < :before")
+    long deleteViewedBefore(long before);
 }

@@ -135,14 +135,9 @@ class BackupApiTest implements TemporaryDatabase {
 
     @Test
     void refusesAReplayedRequest() {
-        String nonce = TestAccount.nonce();
-        long now = Instant.now().getEpochSecond();
-        byte[] body = ciphertext(100);
-        HttpResponse<byte[]> first = TestAccount.send(account.signed("PUT", "/api/v1/backup", body, now, nonce, account)
-                .header("If-Match", "\"0\"").header("Content-Type", "application/octet-stream"));
-        assertThat(first.statusCode()).isEqualTo(201);
-        HttpResponse<byte[]> replay = TestAccount.send(account.signed("PUT", "/api/v1/backup", body, now, nonce, account)
-                .header("If-Match", "\"0\"").header("Content-Type", "application/octet-stream"));
+        java.net.http.HttpRequest recorded = account.recordedUpload("\"0\"", ciphertext(100));
+        assertThat(TestAccount.send(recorded).statusCode()).isEqualTo(201);
+        HttpResponse<byte[]> replay = TestAccount.send(recorded);
         assertThat(replay.statusCode()).isEqualTo(401);
         assertThat(new String(replay.body(), StandardCharsets.UTF_8)).contains("REPLAYED");
     }

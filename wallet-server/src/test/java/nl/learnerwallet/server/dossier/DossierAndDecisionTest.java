@@ -37,6 +37,7 @@ import nl.learnerwallet.model.status.BitstringStatusList;
 import nl.learnerwallet.server.support.TemporaryDatabase;
 import nl.learnerwallet.server.support.TestAccount;
 import nl.learnerwallet.server.support.TestClock;
+import nl.learnerwallet.server.support.TestShares;
 import nl.learnerwallet.testsupport.DutchCredentials;
 import nl.learnerwallet.testsupport.DutchCredentials.Shape;
 import nl.learnerwallet.testsupport.LoopbackIssuer;
@@ -63,7 +64,8 @@ class DossierAndDecisionTest implements TemporaryDatabase {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final TestIssuer ISSUER = TestIssuer.es256();
     private static final TestIssuer INSTITUTION = TestIssuer.es256();
-    private static final LoopbackIssuer STATUS_SERVER = LoopbackIssuer.http();
+    /** One per test class instance: the PostgreSQL subclass runs after this class has closed its own. */
+    private final LoopbackIssuer statusServer = LoopbackIssuer.http();
     private static final ExemptionRequest REQUEST = new ExemptionRequest("Hogeschool Rotterdam", "INF-DA1",
             "Data-analyse voor één team", List.of("Je analyseert data met Python.", "Je rapporteert bevindingen aan collega's."),
             6, StudyLoad.ects(5), "Ik heb dit vak al gedaan in mijn microcredential.");
@@ -76,6 +78,7 @@ class DossierAndDecisionTest implements TemporaryDatabase {
 
     private TestAccount account;
     private TestIssuer holder;
+    private TestShares shares;
 
     @Override
     public Map<String, String> extraProperties() {
@@ -98,6 +101,7 @@ class DossierAndDecisionTest implements TemporaryDatabase {
         account = new TestAccount(server.getURI());
         assertThat(account.register().statusCode()).isEqualTo(201);
         holder = TestIssuer.es256();
+        shares = new TestShares(account, holder);
     }
 
     @AfterEach
@@ -107,7 +111,7 @@ class DossierAndDecisionTest implements TemporaryDatabase {
 
     @AfterAll
     void stopStatusServer() {
-        STATUS_SERVER.close();
+        statusServer.close();
     }
 
     /** A live share: its token, id and the presentation it shows. */
@@ -115,26 +119,10 @@ class DossierAndDecisionTest implements TemporaryDatabase {
     }
 
     private Shared share(String purpose, Integer maxViews, ExemptionRequest request, String... credentials) throws IOException {
-        String token = ShareToken.generate(RANDOM);
-        ObjectNode body = JSON.createObjectNode();
-        body.put("tokenHash", ShareToken.hash(token));
-        body.put("purpose", purpose);
-        body.put("expiresAt", Instant.now().plus(Duration.ofDays(7)).getEpochSecond());
-        if (maxViews != null) {
-            body.put("maxViews", maxViews);
-        }
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        HttpResponse<byte[]> created = TestAccount.send(account.signed("POST", "/api/v1/shares", bytes)
-                .header("Content-Type", "application/json"));
-        assertThat(created.statusCode()).isEqualTo(201);
-        JsonNode answer = JSON.readTree(created.body());
-        String presentation = presentation(answer.path("audience").asText(), answer.path("nonce").asText(), request, credentials);
-        ObjectNode upload = JSON.createObjectNode().put("token", token).put("presentation", presentation);
-        byte[] uploadBytes = upload.toString().getBytes(StandardCharsets.UTF_8);
-        String id = answer.path("id").asText();
-        assertThat(TestAccount.send(account.signed("PUT", "/api/v1/shares/" + id, uploadBytes)
-                .header("Content-Type", "application/json")).statusCode()).isEqualTo(200);
-        return new Shared(token, id, presentation);
+        TestShares.Created created = shares.create(purpose, maxViews);
+        String presentation = presentation(created.audience(), created.nonce(), request, credentials);
+        assertThat(shares.upload(created, presentation).statusCode()).isEqualTo(200);
+        return new Shared(created.token(), created.id(), presentation);
     }
 
     private Shared dossier(String... credentials) throws IOException {
@@ -143,22 +131,11 @@ class DossierAndDecisionTest implements TemporaryDatabase {
 
     /** The learner's presentation, with the exemption request as the client puts it there. */
     private String presentation(String audience, String nonce, ExemptionRequest request, String... credentials) {
-        ObjectNode payload = JSON.createObjectNode();
-        payload.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
-        payload.putArray("type").add("VerifiablePresentation");
-        payload.put("holder", holder.did());
-        payload.put("iss", holder.did());
-        payload.put("aud", audience);
-        payload.put("nonce", nonce);
-        payload.put("iat", Instant.now().getEpochSecond());
-        if (request != null) {
-            payload.set("exemptionRequest", request.toJson());
-        }
-        ArrayNode entries = payload.putArray("verifiableCredential");
-        for (String credential : credentials) {
-            entries.addObject().put("id", "data:application/vc+jwt," + credential).put("type", "EnvelopedVerifiableCredential");
-        }
-        return holder.sign(holder.header().type(new JOSEObjectType("vp+jwt")).build(), payload);
+        return TestShares.envelope(holder, audience, nonce, TestShares.vcJwts(List.of(credentials)), payload -> {
+            if (request != null) {
+                payload.set("exemptionRequest", request.toJson());
+            }
+        });
     }
 
     private String hbo() {
@@ -467,9 +444,9 @@ class DossierAndDecisionTest implements TemporaryDatabase {
         publishStatusList(false);
         DutchCredentials revocable = DutchCredentials.of(Shape.HBO_MICROCREDENTIAL, ISSUER).toHolder(holder.did());
         ObjectNode payload = revocable.payload();
-        ((ObjectNode) payload.get("vc")).putObject("credentialStatus").put("id", STATUS_SERVER.url("/status/1#40"))
+        ((ObjectNode) payload.get("vc")).putObject("credentialStatus").put("id", statusServer.url("/status/1#40"))
                 .put("type", "BitstringStatusListEntry").put("statusPurpose", "revocation")
-                .put("statusListIndex", "40").put("statusListCredential", STATUS_SERVER.url("/status/1"));
+                .put("statusListIndex", "40").put("statusListCredential", statusServer.url("/status/1"));
         Shared dossier = dossier(ISSUER.sign(payload), mbo());
         assertThat(html(dossier, "en")).contains("2 credential(s), 2 of them genuine").doesNotContain("Revoked by the issuer");
 
@@ -484,7 +461,7 @@ class DossierAndDecisionTest implements TemporaryDatabase {
         assertThat(pdf).contains("Revoked by the issuer").contains("1 credential(s) revoked by the issuer");
     }
 
-    private static void publishStatusList(boolean revoked) throws IOException {
+    private void publishStatusList(boolean revoked) throws IOException {
         byte[] bits = new byte[BitstringStatusList.MIN_BYTES];
         if (revoked) {
             bits[5] = (byte) 0x80; // index 40
@@ -500,9 +477,9 @@ class DossierAndDecisionTest implements TemporaryDatabase {
         vc.putArray("type").add("VerifiableCredential").add("BitstringStatusListCredential");
         vc.put("issuer", ISSUER.did());
         vc.put("validFrom", "2026-01-01T00:00:00Z");
-        vc.putObject("credentialSubject").put("id", STATUS_SERVER.url("/status/1#list")).put("type", "BitstringStatusList")
+        vc.putObject("credentialSubject").put("id", statusServer.url("/status/1#list")).put("type", "BitstringStatusList")
                 .put("statusPurpose", "revocation")
                 .put("encodedList", "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(compressed.toByteArray()));
-        STATUS_SERVER.text("/status/1", "application/vc+jwt", ISSUER.sign(list));
+        statusServer.text("/status/1", "application/vc+jwt", ISSUER.sign(list));
     }
 }

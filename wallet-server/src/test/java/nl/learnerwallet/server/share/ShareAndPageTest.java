@@ -35,6 +35,8 @@ import nl.learnerwallet.model.sdjwt.SdJwt;
 import nl.learnerwallet.server.support.TemporaryDatabase;
 import nl.learnerwallet.server.support.TestAccount;
 import nl.learnerwallet.server.support.TestClock;
+import nl.learnerwallet.server.support.TestShares;
+import nl.learnerwallet.server.support.TestShares.Created;
 import nl.learnerwallet.testsupport.DutchCredentials;
 import nl.learnerwallet.testsupport.DutchCredentials.Shape;
 import nl.learnerwallet.testsupport.SdJwtIssuer;
@@ -64,6 +66,7 @@ class ShareAndPageTest implements TemporaryDatabase {
 
     private TestAccount account;
     private TestIssuer holder;
+    private TestShares shares;
 
     @Override
     public Map<String, String> extraProperties() {
@@ -88,6 +91,7 @@ class ShareAndPageTest implements TemporaryDatabase {
         account = new TestAccount(server.getURI());
         assertThat(account.register().statusCode()).isEqualTo(201);
         holder = TestIssuer.es256();
+        shares = new TestShares(account, holder);
     }
 
     @AfterEach
@@ -95,31 +99,12 @@ class ShareAndPageTest implements TemporaryDatabase {
         clock.reset();
     }
 
-    /** A created share: its token and what the server said to sign for. */
-    record Created(String token, String id, String nonce, String audience) {
-    }
-
-    private Created create(Integer maxViews) throws IOException {
-        String token = ShareToken.generate(RANDOM);
-        ObjectNode body = JSON.createObjectNode();
-        body.put("tokenHash", ShareToken.hash(token));
-        body.put("purpose", "employer");
-        body.put("expiresAt", Instant.now().plus(Duration.ofDays(7)).getEpochSecond());
-        if (maxViews != null) {
-            body.put("maxViews", maxViews);
-        }
-        HttpResponse<byte[]> answer = post("/api/v1/shares", body);
-        assertThat(answer.statusCode()).as(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(201);
-        JsonNode created = JSON.readTree(answer.body());
-        return new Created(token, created.path("id").asText(), created.path("nonce").asText(), created.path("audience").asText());
+    private Created create(Integer maxViews) {
+        return shares.create("employer", maxViews);
     }
 
     private String presentation(TestIssuer signer, String audience, String nonce, List<String> credentials) {
-        List<String> dataUrls = new java.util.ArrayList<>();
-        for (String credential : credentials) {
-            dataUrls.add("data:application/vc+jwt," + credential);
-        }
-        return envelope(signer, audience, nonce, dataUrls);
+        return envelope(signer, audience, nonce, TestShares.vcJwts(credentials));
     }
 
     /** An EU Learning Credential bound to the holder, presented with only these claims and a key binding. */
@@ -146,19 +131,7 @@ class ShareAndPageTest implements TemporaryDatabase {
     }
 
     private String envelope(TestIssuer signer, String audience, String nonce, List<String> dataUrls) {
-        ObjectNode payload = JSON.createObjectNode();
-        payload.putArray("@context").add("https://www.w3.org/ns/credentials/v2");
-        payload.putArray("type").add("VerifiablePresentation");
-        payload.put("holder", signer.did());
-        payload.put("iss", signer.did());
-        payload.put("aud", audience);
-        payload.put("nonce", nonce);
-        payload.put("iat", Instant.now().getEpochSecond());
-        ArrayNode entries = payload.putArray("verifiableCredential");
-        for (String dataUrl : dataUrls) {
-            entries.addObject().put("id", dataUrl).put("type", "EnvelopedVerifiableCredential");
-        }
-        return signer.sign(signer.header().type(new JOSEObjectType("vp+jwt")).build(), payload);
+        return TestShares.envelope(signer, audience, nonce, dataUrls, payload -> { });
     }
 
     private String credential(Shape shape) {
@@ -166,24 +139,11 @@ class ShareAndPageTest implements TemporaryDatabase {
     }
 
     private HttpResponse<byte[]> upload(Created share, String presentation) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("token", share.token());
-        body.put("presentation", presentation);
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        return TestAccount.send(account.signed("PUT", "/api/v1/shares/" + share.id(), bytes)
-                .header("Content-Type", "application/json"));
+        return shares.upload(share, presentation);
     }
 
-    private HttpResponse<byte[]> post(String path, ObjectNode body) {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        return TestAccount.send(account.signed("POST", path, bytes).header("Content-Type", "application/json"));
-    }
-
-    private Created activeShare(Integer maxViews, String... credentials) throws IOException {
-        Created share = create(maxViews);
-        assertThat(upload(share, presentation(holder, share.audience(), share.nonce(), List.of(credentials))).statusCode())
-                .isEqualTo(200);
-        return share;
+    private Created activeShare(Integer maxViews, String... credentials) {
+        return shares.active(maxViews, credentials);
     }
 
     private HttpResponse<byte[]> page(String token, String accept, String userAgent) {

@@ -25,8 +25,17 @@ public final class TestAccount {
     private final Ed25519PrivateKeyParameters key;
 
     public TestAccount(URI base) {
+        this(base, new Ed25519PrivateKeyParameters(RANDOM));
+    }
+
+    private TestAccount(URI base, Ed25519PrivateKeyParameters key) {
         this.base = base;
-        this.key = new Ed25519PrivateKeyParameters(RANDOM);
+        this.key = key;
+    }
+
+    /** The same account (the same key) talking to another server: another instance of the same service. */
+    public TestAccount at(URI otherBase) {
+        return new TestAccount(otherBase, key);
     }
 
     public String publicKey() {
@@ -59,14 +68,7 @@ public final class TestAccount {
     }
 
     public static HttpResponse<byte[]> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(request.build());
     }
 
     public HttpResponse<byte[]> register() {
@@ -79,6 +81,28 @@ public final class TestAccount {
             request.header("If-Match", ifMatch);
         }
         return send(request);
+    }
+
+    /** A backup upload signed once, to be sent again as an attacker who recorded it would. */
+    public HttpRequest recordedUpload(String ifMatch, byte[] body) {
+        return signed("PUT", "/api/v1/backup", body, Instant.now().getEpochSecond(), nonce(), this)
+                .header("Content-Type", "application/octet-stream").header("If-Match", ifMatch).build();
+    }
+
+    /** The same request, bytes and signature, sent to another server. */
+    public static HttpRequest sentTo(HttpRequest request, URI otherBase) {
+        return HttpRequest.newBuilder(request, (name, value) -> true).uri(otherBase.resolve(request.uri().getRawPath())).build();
+    }
+
+    public static HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public HttpResponse<byte[]> latest() {

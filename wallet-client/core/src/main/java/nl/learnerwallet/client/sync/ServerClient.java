@@ -257,6 +257,12 @@ public final class ServerClient {
         switch (response.code()) {
             case 401:
                 throw new ServerException(ServerException.Problem.UNAUTHORIZED, "the server did not accept this device's signature");
+            case 403:
+                if ("ACCOUNT_SUSPENDED".equals(error)) {
+                    throw new ServerException(ServerException.Problem.ACCOUNT_SUSPENDED,
+                            "the server's operator suspended this account");
+                }
+                throw new ServerException(ServerException.Problem.PROTOCOL, "the server refused the request (403)");
             case 404:
                 if ("UNKNOWN_SHARE".equals(error)) {
                     throw new ServerException(ServerException.Problem.UNKNOWN_SHARE, "the server has no such share for this wallet");

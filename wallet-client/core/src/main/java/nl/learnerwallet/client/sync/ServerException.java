@@ -22,6 +22,8 @@ public class ServerException extends LearnerWalletException {
         NOT_REGISTERED,
         UNKNOWN_SHARE,
         SHARE_REFUSED,
+        /** The server's operator suspended the account: every request is refused until they lift it. */
+        ACCOUNT_SUSPENDED,
         PROTOCOL
     }
 
