@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Map;
 import nl.learnerwallet.model.crypto.DecryptionFailedException;
 import nl.learnerwallet.client.store.RecordStore;
@@ -124,14 +123,8 @@ public final class WalletCommand implements Runnable {
     // ---- what subcommands share
 
     WalletHome home() {
-        if (home != null) {
-            return new WalletHome(home);
-        }
-        String fromEnvironment = environment.get("WALLET_HOME");
-        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
-            return new WalletHome(Paths.get(fromEnvironment));
-        }
-        return new WalletHome(Paths.get(System.getProperty("user.home"), ".learner-wallet"));
+        return new WalletHome(nl.learnerwallet.client.home.WalletHome.locate(home, environment.get("WALLET_HOME"),
+                System.getProperty("user.home")));
     }
 
     Passphrases passphrases() {
