@@ -51,6 +51,7 @@ import picocli.CommandLine.ScopeType;
             ShareCommand.class,
             PresentCommand.class,
             DemoCommand.class,
+            DesktopCommand.class,
             IssuerCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -125,6 +126,11 @@ public final class WalletCommand implements Runnable {
     WalletHome home() {
         return new WalletHome(nl.learnerwallet.client.home.WalletHome.locate(home, environment.get("WALLET_HOME"),
                 System.getProperty("user.home")));
+    }
+
+    /** A variable of the command's environment (the process's, or a test's), or null. */
+    String environment(String name) {
+        return environment.get(name);
     }
 
     Passphrases passphrases() {
