@@ -17,7 +17,9 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import nl.learnerwallet.client.share.QrCodes;
 import nl.learnerwallet.desktop.importing.CredentialOffers;
 import org.testfx.api.FxRobot;
@@ -107,9 +109,15 @@ final class DesktopDriver extends FxRobot {
         return QrCodes.decode(width, height, pixels);
     }
 
-    /** The window that is in front: a dialog or wizard when one is open. */
-    Window front() {
-        List<Window> windows = listTargetWindows();
-        return windows.get(0);
+    /** Answers the confirmation dialog that is open with its OK button ("Revoke", "Delete"). */
+    void confirm() {
+        DialogPane dialog = lookup(".dialog-pane").queryAs(DialogPane.class);
+        for (ButtonType type : dialog.getButtonTypes()) {
+            if (type.getButtonData() == ButtonBar.ButtonData.OK_DONE) {
+                clickOn(dialog.lookupButton(type));
+                return;
+            }
+        }
+        throw new AssertionError("the dialog has no OK button");
     }
 }

@@ -143,6 +143,7 @@ public final class DetailPane extends BorderPane {
         for (int i = 0; i < rows.size(); i++) {
             Label name = new Label(Messages.get(rows.get(i)[0]));
             name.getStyleClass().add("fact-name");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label value = new Label(rows.get(i)[1]);
             value.getStyleClass().add("fact-value");
             value.setWrapText(true);
@@ -198,6 +199,7 @@ public final class DetailPane extends BorderPane {
         for (CheckResult check : report.checks()) {
             Label name = new Label(Messages.get("check." + check.check().id()));
             name.getStyleClass().add("fact-name");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label outcome = new Label(Messages.get("outcome." + check.outcome().id()));
             outcome.setId("check-" + check.check().id());
             outcome.getStyleClass().addAll("check-outcome", "outcome-" + check.outcome().id());

@@ -37,7 +37,7 @@ final class ShareResultPane extends VBox {
 
     ShareResultPane() {
         getStyleClass().addAll("form", "share-result");
-        setAlignment(Pos.TOP_CENTER);
+        setAlignment(Pos.TOP_LEFT);
         qr.setId("share-qr");
         link.setId("share-link");
         link.setEditable(false);
@@ -45,6 +45,7 @@ final class ShareResultPane extends VBox {
         HBox.setHgrow(link, Priority.ALWAYS);
         Button copy = new Button(Messages.get("result.copy"));
         copy.setId("copy-link");
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         copy.setOnAction(event -> {
             ShareWizard.copy(link.getText());
             copied.setText(Messages.get("result.copied"));
@@ -69,7 +70,10 @@ final class ShareResultPane extends VBox {
         });
         Label linkLabel = new Label(Messages.get("result.link"));
         linkLabel.setLabelFor(link);
-        getChildren().addAll(summary, new HBox(linkCode, offlineCode), qr, offlineNote, linkLabel, new HBox(link, copy), copied);
+        // The link and its button first: they must never be below the fold, however large the code.
+        HBox code = new HBox(qr);
+        code.setAlignment(Pos.CENTER);
+        getChildren().addAll(summary, linkLabel, new HBox(link, copy), copied, new HBox(linkCode, offlineCode), code, offlineNote);
     }
 
     void show(Made shareMade) {

@@ -62,6 +62,7 @@ public final class ShareWizard {
     private static final Duration[] EXPIRIES = {Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7),
         Duration.ofDays(30), Duration.ofDays(90)};
     private static final int DEFAULT_EXPIRY = 2;
+    private static final double STEP_HEIGHT_EMS = 30;
 
     private final Jobs jobs;
     private final List<StoredCredential> credentials;
@@ -198,6 +199,7 @@ public final class ShareWizard {
         ScrollPane scroller = new ScrollPane(content);
         scroller.setFitToWidth(true);
         frame.setCenter(scroller);
+        fitHeight(scroller, content);
         boolean last = target == Step.SETTINGS;
         show(back, target != Step.CHOOSE && target != Step.RESULT);
         show(next, !last && target != Step.RESULT);
@@ -208,6 +210,19 @@ public final class ShareWizard {
         create.setDefaultButton(last);
         done.setDefaultButton(target == Step.RESULT);
         stage.sizeToScene();
+    }
+
+    /**
+     * Makes the step as tall as it needs, as far as the screen allows: the result as tall as its QR
+     * code, so that a phone sees the code whole without scrolling. Measured after styling and layout.
+     */
+    private void fitHeight(ScrollPane scroller, Node content) {
+        frame.applyCss();
+        frame.layout();
+        double em = javafx.scene.text.Font.getDefault().getSize();
+        double wanted = content instanceof Region ? ((Region) content).prefHeight(scroller.getViewportBounds().getWidth()) : 0;
+        double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
+        scroller.setPrefViewportHeight(Math.min(Math.max(wanted, STEP_HEIGHT_EMS * em), screen * 0.75));
     }
 
     private static void show(Button button, boolean visible) {
@@ -255,7 +270,7 @@ public final class ShareWizard {
         boxes.getStyleClass().add("claims");
         for (String claim : claims) {
             CheckBox choice = new CheckBox(claim);
-            choice.setId("claim-" + claim);
+            choice.setId("claim-" + claim.replaceAll("[^A-Za-z0-9_-]", "-"));
             choice.setUserData(claim);
             choice.setMnemonicParsing(false);
             choice.setSelected(ticked.contains(claim));

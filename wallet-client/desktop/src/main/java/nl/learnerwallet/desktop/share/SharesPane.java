@@ -67,7 +67,6 @@ public final class SharesPane extends BorderPane {
         table.setPlaceholder(new Label(Messages.get("shares.none")));
         table.getColumns().add(column("shares.column.credentials", row -> String.join(", ", row.link().titles())));
         table.getColumns().add(column("shares.column.label", row -> row.link().label() == null ? "" : row.link().label()));
-        table.getColumns().add(column("shares.column.purpose", row -> Messages.get("purpose." + row.link().purpose())));
         table.getColumns().add(column("shares.column.state", SharesPane::state));
         table.getColumns().add(column("shares.column.views", row -> row.state() == null ? "" : views(row)));
         table.getColumns().add(column("shares.column.until", row -> Cards.dateTime(row.link().expiresAt())));
@@ -91,7 +90,7 @@ public final class SharesPane extends BorderPane {
         ScrollPane detailScroller = new ScrollPane(detail);
         detailScroller.setFitToWidth(true);
         SplitPane split = new SplitPane(table, detailScroller);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.5);
         setCenter(split);
     }
 
@@ -136,7 +135,8 @@ public final class SharesPane extends BorderPane {
             return;
         }
         ShareLinks.ShareLink link = row.link();
-        Label heading = new Label(String.join(", ", link.titles()));
+        Label heading = new Label(Messages.get("shares.heading", String.join(", ", link.titles()),
+                Messages.get("purpose." + link.purpose())));
         heading.getStyleClass().add("section-heading");
         heading.setWrapText(true);
         Label state = new Label(Messages.get("shares.stateLine", state(row), row.state() == null ? "?" : views(row),
@@ -153,6 +153,7 @@ public final class SharesPane extends BorderPane {
         Label copied = new Label();
         Button copy = new Button(Messages.get("result.copy"));
         copy.setId("shares-copy");
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         copy.setOnAction(event -> {
             ShareWizard.copy(link.url());
             copied.setText(Messages.get("result.copied"));

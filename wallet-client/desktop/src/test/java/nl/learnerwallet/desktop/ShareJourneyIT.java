@@ -1,0 +1,166 @@
+package nl.learnerwallet.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import nl.learnerwallet.client.wallet.StoredCredential;
+import nl.learnerwallet.desktop.credentials.CredentialsPane;
+import nl.learnerwallet.desktop.importing.CredentialOffers;
+import nl.learnerwallet.model.CredentialFormat;
+import nl.learnerwallet.model.presentation.OfflinePresentation;
+import nl.learnerwallet.testsupport.DutchCredentials.Shape;
+import nl.learnerwallet.testsupport.WalletServerProcess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The learner's journey in the desktop app against the real wallet server on loopback: badges
+ * dropped on the window, a detail opened, a share made in the wizard (only two claims of the
+ * SD-JWT VC shown, at most three views), its QR code read back from the pixels the app drew to
+ * the link, the link opened as an employer's phone would, the opening in the access log, and the
+ * link revoked — after which it no longer opens.
+ */
+class ShareJourneyIT {
+
+    @TempDir
+    Path folder;
+
+    @TempDir
+    Path files;
+
+    @TempDir
+    Path serverFolder;
+
+    private final DesktopDriver driver = new DesktopDriver();
+    private WalletServerProcess server;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = new WalletServerProcess(serverFolder);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        driver.stop();
+        server.close();
+    }
+
+    @Test
+    void aLearnerSharesAMicrocredentialAsAQrCodeSeesItOpenedAndRevokesIt() throws Exception {
+        TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
+        server.trusting(wallet.home.directory().resolve("trust.json")).start();
+        wallet.register(server.url());
+        driver.start(wallet.options(), CredentialOffers.notAvailable());
+
+        // Import by drop.
+        driver.dropFiles(driver.lookup("#main").query(), Arrays.asList(wallet.sdJwtMicrocredential(files),
+                wallet.file(files, Shape.REGULAR_BADGE)));
+        driver.awaitIdle();
+        assertThat(driver.lookup(".tile").queryAll()).hasSize(2);
+        StoredCredential micro = driver.lookup("#credentials").queryAs(CredentialsPane.class).credentials().stream()
+                .filter(each -> each.format() == CredentialFormat.SD_JWT_VC).findFirst().orElseThrow();
+
+        // Open its detail, and share it from there.
+        driver.clickOn("#tile-" + micro.id());
+        driver.awaitIdle();
+        assertThat(driver.lookup("#detail-title").queryAs(Label.class).getText()).isEqualTo("Circulaire bouwtechniek");
+        driver.clickOn("#detail-share-button");
+        assertThat(driver.lookup("#choose-" + micro.id()).queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        driver.clickOn("#wizard-next");
+        assertThat(driver.lookup("#wizard-step").queryAs(Label.class).getText()).startsWith("2.");
+        // Nothing is shown unless ticked.
+        assertThat(driver.lookup("#claim-achievement_title").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isFalse();
+        driver.clickOn("#claim-achievement_title").clickOn("#claim-level");
+        driver.clickOn("#wizard-next");
+        driver.clickOn("#limit-views");
+        driver.clickOn("#share-label").write("Sollicitatie Bouwbedrijf");
+        driver.clickOn("#wizard-create");
+        driver.awaitIdle();
+
+        String link = driver.lookup("#share-link").queryAs(TextField.class).getText();
+        assertThat(link).startsWith(server.url() + "/s/");
+        assertThat(DesktopDriver.readQr(driver.lookup("#share-qr").queryAs(ImageView.class))).isEqualTo(link);
+        // One SD-JWT VC with two claims also fits an offline code, which holds the presentation itself.
+        ToggleButton offline = driver.lookup("#show-offline-code").queryAs(ToggleButton.class);
+        assertThat(offline.isDisabled()).isFalse();
+        driver.clickOn(offline);
+        String offlineText = DesktopDriver.readQr(driver.lookup("#share-qr").queryAs(ImageView.class));
+        assertThat(OfflinePresentation.looksLike(offlineText)).isTrue();
+        assertThat(OfflinePresentation.decode(offlineText)).contains("~");
+        driver.clickOn("#copy-link");
+        assertThat(driver.lookup("#copied").queryAs(Label.class).getText()).isEqualTo("The link is on the clipboard.");
+        driver.clickOn("#wizard-done");
+
+        // An employer opens it: the server shows the credential, with only what was disclosed.
+        String page = open(link);
+        assertThat(page).contains("Circulaire bouwtechniek").doesNotContain("Daan");
+
+        // The shares tab: active, opened once, and the opening in the log.
+        driver.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        driver.awaitIdle();
+        @SuppressWarnings("unchecked")
+        TableView<Object> table = driver.lookup("#shares-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(1);
+        driver.interact(() -> table.getSelectionModel().select(0));
+        driver.awaitIdle();
+        assertThat(driver.lookup("#share-state").queryAs(Label.class).getText()).startsWith("Active; opened 1 of 3");
+        assertThat(driver.lookup("#share-log .label").queryAs(Label.class).getText()).contains("viewed");
+        assertThat(DesktopDriver.readQr(driver.lookup("#shares-qr").queryAs(ImageView.class))).isEqualTo(link);
+
+        // Revoked: the link dies at once.
+        driver.clickOn("#revoke-button");
+        driver.confirm();
+        driver.awaitIdle();
+        assertThat(driver.activity().outcome()).isEqualTo("The link to Circulaire bouwtechniek is revoked; it no longer works.");
+        assertThat(driver.lookup("#share-state").queryAs(Label.class).getText()).startsWith("Revoked");
+        assertThat(status(link)).isEqualTo(404);
+    }
+
+    @Test
+    void withoutARegisteredServerTheWizardSaysWhereToRegister() throws Exception {
+        TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
+        driver.start(wallet.options(), CredentialOffers.notAvailable());
+        driver.dropFiles(driver.lookup("#main").query(), Arrays.asList(wallet.file(files, Shape.REGULAR_BADGE)));
+        driver.awaitIdle();
+
+        driver.clickOn("#share-button");
+        driver.clickOn("#wizard-next");
+        assertThat(driver.lookup("#wizard-problem").queryAs(Label.class).getText()).isEqualTo("Choose at least one credential to share.");
+        driver.clickOn(".check-box");
+        driver.clickOn("#wizard-next");
+        driver.clickOn("#wizard-create");
+        driver.awaitIdle();
+
+        assertThat(driver.lookup("#wizard-problem").queryAs(Label.class).getText())
+                .isEqualTo("This wallet has no server yet; register one on the Backup tab first.");
+        driver.clickOn("#wizard-cancel");
+    }
+
+    private static String open(String link) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL(link).openConnection();
+        connection.setRequestProperty("Accept", "application/json");
+        try (InputStream in = connection.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int status(String link) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL(link).openConnection();
+        connection.setRequestProperty("Accept", "application/json");
+        return connection.getResponseCode();
+    }
+}
