@@ -39,7 +39,7 @@ public final class MainWindow extends BorderPane {
         setId("main");
         this.credentials = new CredentialsPane(jobs, this::importFiles, this::share);
         this.importer = new Importer(jobs, offers, credentials::reload);
-        this.shares = new SharesPane(jobs);
+        this.shares = new SharesPane(jobs, credentials::reload);
         this.backup = new BackupPane(jobs, credentials::reload);
 
         credentialsTab = tab("tab-credentials", "tab.credentials", credentials);

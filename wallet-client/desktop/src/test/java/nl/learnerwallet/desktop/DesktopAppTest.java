@@ -205,6 +205,51 @@ class DesktopAppTest {
         assertThat(driver.lookup("#overview-empty").queryAs(Label.class).getText()).startsWith("Je wallet is leeg.");
     }
 
+    @Test
+    void aCredentialOfferGoesToTheCoresClientWithTheTransactionCodeTheLearnerTypes() throws Exception {
+        TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
+        byte[] issued = java.nio.file.Files.readAllBytes(wallet.file(files, Shape.HBO_MICROCREDENTIAL));
+        String[] seen = new String[2];
+        CredentialOffers issuer = (opened, offer, trustList, codes) -> {
+            seen[0] = offer;
+            seen[1] = codes.ask("Sent to you by e-mail", 6, true);
+            return Collections.singletonList(opened.importCredential(issued, trustList));
+        };
+        driver.start(wallet.options(), issuer);
+
+        driver.push(KeyCode.CONTROL, KeyCode.R);
+        driver.clickOn("#offer-field").write("https://not-an-offer.example");
+        driver.confirm();
+        assertThat(driver.lookup("#offer-problem").queryAs(Label.class).getText())
+                .isEqualTo("A credential offer link starts with openid-credential-offer://");
+        String offer = "openid-credential-offer://?credential_offer_uri=https%3A%2F%2Fedu.example%2Foffers%2F42";
+        driver.doubleClickOn("#offer-field").push(KeyCode.CONTROL, KeyCode.A).write(offer);
+        driver.confirm();
+        // The issuer asks for the code it sent by e-mail; the wallet waits for the learner.
+        driver.await("#transaction-code", javafx.scene.control.TextField.class);
+        driver.clickOn("#transaction-code").write("493536");
+        driver.confirm();
+        driver.awaitIdle();
+
+        assertThat(seen).containsExactly(offer, "493536");
+        assertThat(driver.activity().outcome()).isEqualTo("Imported \"Data-analyse met Python\": Microcredential, Genuine.");
+        assertThat(driver.lookup(".tile").queryAll()).hasSize(1);
+    }
+
+    @Test
+    void untilTheCoreReceivesOffersTheAppSaysSoInOneSentence() throws Exception {
+        TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
+        driver.start(wallet.options(), CredentialOffers.notAvailable());
+
+        driver.push(KeyCode.CONTROL, KeyCode.R);
+        driver.clickOn("#offer-field").write("openid-credential-offer://?credential_offer=%7B%7D");
+        driver.confirm();
+        driver.awaitIdle();
+
+        assertThat(driver.activity().outcome())
+                .isEqualTo("Receiving credentials from an offer is not available in this version of the desktop app yet.");
+    }
+
     private static java.util.List<String> texts(Node root) {
         java.util.List<String> texts = new java.util.ArrayList<>();
         for (Node node : root.lookupAll(".label")) {

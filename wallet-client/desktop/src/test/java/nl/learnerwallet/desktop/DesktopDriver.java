@@ -109,6 +109,20 @@ final class DesktopDriver extends FxRobot {
         return QrCodes.decode(width, height, pixels);
     }
 
+    /** Puts the keyboard in a field, as Tab would (the form scrolls it into view), and types the text. */
+    void fill(String query, String text) {
+        Node field = lookup(query).query();
+        interact(field::requestFocus);
+        write(text);
+    }
+
+    /** Presses a button from the keyboard: Tab to it (its pane scrolls it into view), then Space. */
+    void press(String query) {
+        Node button = lookup(query).query();
+        interact(button::requestFocus);
+        type(javafx.scene.input.KeyCode.SPACE);
+    }
+
     /** Answers the confirmation dialog that is open with its OK button ("Revoke", "Delete"). */
     void confirm() {
         DialogPane dialog = lookup(".dialog-pane").queryAs(DialogPane.class);

@@ -122,7 +122,7 @@ class ShareJourneyIT {
         assertThat(DesktopDriver.readQr(driver.lookup("#shares-qr").queryAs(ImageView.class))).isEqualTo(link);
 
         // Revoked: the link dies at once.
-        driver.clickOn("#revoke-button");
+        driver.press("#revoke-button");
         driver.confirm();
         driver.awaitIdle();
         assertThat(driver.activity().outcome()).isEqualTo("The link to Circulaire bouwtechniek is revoked; it no longer works.");
@@ -148,6 +148,112 @@ class ShareJourneyIT {
         assertThat(driver.lookup("#wizard-problem").queryAs(Label.class).getText())
                 .isEqualTo("This wallet has no server yet; register one on the Backup tab first.");
         driver.clickOn("#wizard-cancel");
+    }
+
+    @Test
+    void anExamCommitteesDecisionOnAnExemptionRequestComesBackVerifiedAndIsKept() throws Exception {
+        TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
+        Path committeeHome = folder.resolve("committee");
+        Path institution = folder.resolve("hogeschool-rotterdam");
+        command(committeeHome, "issuer", "init", institution.toString(), "--name", "Hogeschool Rotterdam");
+        String institutionId = nl.learnerwallet.model.json.StrictJson.parse(
+                java.nio.file.Files.readAllBytes(institution.resolve("organisation.json"))).path("issuer").asText();
+        // The server recognises the institutions the learner trusts; only those may decide.
+        wallet.trust(institutionId, "Hogeschool Rotterdam");
+        server.trusting(wallet.home.directory().resolve("trust.json")).start();
+        wallet.register(server.url());
+        driver.start(wallet.options(), CredentialOffers.notAvailable());
+        driver.dropFiles(driver.lookup("#main").query(), Arrays.asList(wallet.file(files, Shape.HBO_MICROCREDENTIAL)));
+        driver.awaitIdle();
+
+        driver.clickOn("#share-button");
+        driver.clickOn(".check-box");
+        driver.clickOn("#wizard-next");
+        driver.clickOn("#purpose-exemption");
+        driver.clickOn("#wizard-create");
+        assertThat(driver.lookup("#wizard-problem").queryAs(Label.class).getText()).isEqualTo("Fill in Institution:");
+        driver.fill("#course-institution", "Hogeschool Rotterdam");
+        driver.fill("#course-code", "DATA-201");
+        driver.fill("#course-name", "Data-analyse");
+        driver.fill("#course-outcomes", "Analyseert een dataset met Python\nPresenteert bevindingen");
+        driver.fill("#course-load", "5");
+        driver.fill("#course-motivation", "Gedekt door mijn microcredential.");
+        driver.clickOn("#wizard-create");
+        driver.awaitIdle();
+        String link = driver.lookup("#share-link").queryAs(TextField.class).getText();
+        driver.clickOn("#wizard-done");
+
+        command(committeeHome, "issuer", "decide", institution.toString(), link, "--decision", "granted",
+                "--grounds", "De leeruitkomsten zijn aangetoond.", "--deciding-body", "Examencommissie HBO-ICT",
+                "--appeal", "Beroep binnen zes weken bij het CBE.");
+
+        driver.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        driver.awaitIdle();
+        @SuppressWarnings("unchecked")
+        TableView<Object> table = driver.lookup("#shares-table").queryAs(TableView.class);
+        driver.interact(() -> table.getSelectionModel().select(0));
+        driver.awaitIdle();
+        assertThat(driver.lookup("#share-decisions .decision").queryAs(Label.class).getText())
+                .startsWith("Decision 1: exemption granted").contains("(Genuine)").contains("Examencommissie HBO-ICT");
+        driver.press("#keep-decisions");
+        driver.awaitIdle();
+
+        assertThat(driver.activity().outcome()).isEqualTo("Kept 1 decision(s) in your wallet.");
+        assertThat(driver.lookup("#credentials").queryAs(CredentialsPane.class).credentials())
+                .anyMatch(credential -> credential.card().title().contains("DATA-201"));
+    }
+
+    @Test
+    void aBackupMadeInTheAppComesBackOnANewDeviceWithTheRecoveryCode() throws Exception {
+        TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
+        server.start();
+        driver.start(wallet.options(), CredentialOffers.notAvailable());
+        driver.dropFiles(driver.lookup("#main").query(), Arrays.asList(wallet.file(files, Shape.WO_MICROCREDENTIAL),
+                wallet.file(files, Shape.DIPLOMA)));
+        driver.awaitIdle();
+
+        driver.push(KeyCode.CONTROL, KeyCode.DIGIT3);
+        driver.awaitIdle();
+        assertThat(driver.lookup("#backup-standing").queryAs(Label.class).getText()).startsWith("This wallet has no server yet.");
+        driver.clickOn("#server-url").write(server.url());
+        driver.clickOn("#register-button");
+        driver.awaitIdle();
+        assertThat(driver.lookup("#backup-outcome").queryAs(Label.class).getText()).isEqualTo(
+                "Registered this wallet with " + server.url() + ". Back it up now.");
+        driver.clickOn("#backup-button");
+        driver.awaitIdle();
+        assertThat(driver.lookup("#backup-outcome").queryAs(Label.class).getText()).startsWith("Backed up as version 1;");
+        assertThat(driver.lookup("#backup-standing").queryAs(Label.class).getText()).contains("the last version this device saw is 1");
+        driver.stop();
+
+        // A new device: no wallet yet; the recovery code brings it back from the server.
+        DesktopOptions fresh = DesktopOptions.parse(java.util.Collections.<String>emptyList(),
+                java.util.Map.of("WALLET_HOME", folder.resolve("new-device").toString()), "/nonexistent");
+        driver.start(fresh, CredentialOffers.notAvailable());
+        driver.clickOn("#restore-server").write(server.url());
+        driver.clickOn("#restore-recovery-code").write(wallet.recoveryCode);
+        driver.clickOn("#restore-passphrase").write("a new device's passphrase");
+        driver.clickOn("#restore-passphrase-again").write("a new device's passphrase");
+        driver.clickOn("#restore-button");
+        driver.awaitIdle();
+
+        assertThat(driver.activity().outcome()).isEqualTo("Your wallet is back from " + server.url() + ".");
+        assertThat(driver.lookup(".tile").queryAll()).hasSize(2);
+    }
+
+    /** The packaged command, as a committee or a learner runs it (the committee's decide fetches from loopback). */
+    private static String command(Path home, String... arguments) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(Arrays.asList(
+                java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("wallet.cli.jar"), "--home", home.toString()));
+        command.addAll(Arrays.asList(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("WALLET_FETCH_ALLOW_PRIVATE_NETWORKS", "true");
+        builder.environment().remove("WALLET_HOME");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
     }
 
     private static String open(String link) throws IOException {

@@ -31,13 +31,17 @@ final class TestWallet {
     final WalletHome home;
     final TestIssuer issuer = TestIssuer.es256();
     final String holder;
+    /** Shown once at creation, as {@code wallet init} shows it. */
+    final String recoveryCode;
     final WalletContext context = WalletContext.standard(true);
 
     private TestWallet(Path folder) {
         this.home = new WalletHome(folder);
-        try (Wallet wallet = Wallet.create(home.openStore(true), PASSPHRASE.toCharArray(), context).wallet()) {
+        Wallet.Created created = Wallet.create(home.openStore(true), PASSPHRASE.toCharArray(), context);
+        try (Wallet wallet = created.wallet()) {
             holder = wallet.holderDid();
         }
+        recoveryCode = created.recoveryCode().display();
         home.saveTrustList(TrustList.empty().with(new TrustEntry(issuer.did(), "Hogeschool Utrecht", "test", Instant.now())));
     }
 
@@ -72,6 +76,11 @@ final class TestWallet {
         char last = token.charAt(token.length() - 2);
         String tampered = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
         return write(folder, "tampered.jwt", tampered);
+    }
+
+    /** Adds an issuer to the trust list, as {@code wallet trust add} does. */
+    void trust(String issuerId, String name) {
+        home.saveTrustList(home.trustList().with(new TrustEntry(issuerId, name, "test", Instant.now())));
     }
 
     /** Registers the wallet with a wallet server, as {@code wallet account register} does. */

@@ -145,6 +145,7 @@ public final class BackupPane extends BorderPane {
     private static ScrollPane scroll(VBox content) {
         ScrollPane scroller = new ScrollPane(content);
         scroller.setFitToWidth(true);
+        nl.learnerwallet.desktop.ScrollToFocus.install(scroller);
         return scroller;
     }
 

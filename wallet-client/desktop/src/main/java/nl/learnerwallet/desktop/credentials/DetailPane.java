@@ -59,6 +59,7 @@ public final class DetailPane extends BorderPane {
         body.getStyleClass().add("detail-body");
         ScrollPane scroller = new ScrollPane(body);
         scroller.setFitToWidth(true);
+        nl.learnerwallet.desktop.ScrollToFocus.install(scroller);
         setCenter(scroller);
     }
 

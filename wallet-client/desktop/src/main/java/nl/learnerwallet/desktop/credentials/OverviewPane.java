@@ -79,6 +79,7 @@ public final class OverviewPane extends BorderPane {
         ScrollPane scroller = new ScrollPane(groups);
         scroller.setFitToWidth(true);
         scroller.getStyleClass().add("groups-scroller");
+        nl.learnerwallet.desktop.ScrollToFocus.install(scroller);
         setCenter(scroller);
 
         search.textProperty().addListener((property, before, after) -> render());

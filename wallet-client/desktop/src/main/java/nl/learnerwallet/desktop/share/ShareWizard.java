@@ -198,6 +198,7 @@ public final class ShareWizard {
         stepTitle.setText(Messages.get("wizard.step." + target.name()));
         ScrollPane scroller = new ScrollPane(content);
         scroller.setFitToWidth(true);
+        nl.learnerwallet.desktop.ScrollToFocus.install(scroller);
         frame.setCenter(scroller);
         fitHeight(scroller, content);
         boolean last = target == Step.SETTINGS;
@@ -352,7 +353,12 @@ public final class ShareWizard {
         exemption.setId("exemption-fields");
         exemption.visibleProperty().bind(forExemption.selectedProperty());
         exemption.managedProperty().bind(forExemption.selectedProperty());
-        exemption.visibleProperty().addListener((property, before, after) -> stage.sizeToScene());
+        exemption.visibleProperty().addListener((property, before, after) -> {
+            if (frame.getCenter() instanceof ScrollPane) {
+                fitHeight((ScrollPane) frame.getCenter(), ((ScrollPane) frame.getCenter()).getContent());
+                stage.sizeToScene();
+            }
+        });
         VBox box = new VBox(grid, exemption);
         box.getStyleClass().add("form");
         return box;

@@ -55,12 +55,15 @@ public final class SharesPane extends BorderPane {
     }
 
     private final Jobs jobs;
+    private final Runnable onKept;
     private final TableView<Row> table = new TableView<>();
     private final VBox detail = new VBox();
     private final Label listProblem = new Label();
 
-    public SharesPane(Jobs jobs) {
+    /** @param onKept runs when decisions were kept in the wallet, to show them among the credentials */
+    public SharesPane(Jobs jobs, Runnable onKept) {
         this.jobs = jobs;
+        this.onKept = onKept;
         setId("shares");
         getStyleClass().add("shares");
         table.setId("shares-table");
@@ -89,6 +92,7 @@ public final class SharesPane extends BorderPane {
         detail.getChildren().add(new Label(Messages.get("shares.choose")));
         ScrollPane detailScroller = new ScrollPane(detail);
         detailScroller.setFitToWidth(true);
+        nl.learnerwallet.desktop.ScrollToFocus.install(detailScroller);
         SplitPane split = new SplitPane(table, detailScroller);
         split.setDividerPositions(0.5);
         setCenter(split);
@@ -244,7 +248,10 @@ public final class SharesPane extends BorderPane {
                     }
                 }
                 return kept;
-            }, kept -> jobs.bar().say(Messages.get("decisions.kept", kept))));
+            }, kept -> {
+                jobs.bar().say(Messages.get("decisions.kept", kept));
+                onKept.run();
+            }));
             lines.add(keep);
         }
         return lines;
