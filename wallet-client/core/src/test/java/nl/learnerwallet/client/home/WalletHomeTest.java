@@ -30,6 +30,7 @@ class WalletHomeTest {
         assertThatThrownBy(() -> home.openStore(false)).isInstanceOf(WalletHomeException.class)
                 .satisfies(e -> assertThat(((WalletHomeException) e).problem()).isEqualTo(WalletHomeException.Problem.NO_WALLET));
         try (RecordStore store = home.openStore(true)) {
+            assertThat(store).isNotNull();
             assertThat(home.hasWallet()).isTrue();
         }
     }
