@@ -89,6 +89,9 @@ public final class WalletSession implements AutoCloseable {
     /** Closes the wallet after the jobs already asked for, and stops the thread. */
     @Override
     public void close() {
+        if (worker.isShutdown()) {
+            return;
+        }
         worker.execute(() -> {
             if (wallet != null) {
                 wallet.close();

@@ -250,6 +250,56 @@ class DesktopAppTest {
                 .isEqualTo("Receiving credentials from an offer is not available in this version of the desktop app yet.");
     }
 
+    @Test
+    void noMnemonicIsTakenTwiceOnAScreenInEitherLanguage() throws Exception {
+        for (Locale locale : new Locale[] {Locale.UK, new Locale("nl", "NL")}) {
+            Locale.setDefault(locale);
+            TestWallet wallet = TestWallet.in(folder.resolve("wallet-" + locale.getLanguage()));
+            driver.start(wallet.options(), CredentialOffers.notAvailable());
+            driver.dropFiles(driver.lookup("#main").query(), Collections.singletonList(wallet.file(files, Shape.REGULAR_BADGE)));
+            driver.awaitIdle();
+            assertThat(mnemonics()).as("overview, %s", locale).doesNotHaveDuplicates();
+            driver.clickOn(".tile");
+            assertThat(mnemonics()).as("detail, %s", locale).doesNotHaveDuplicates();
+            driver.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+            driver.awaitIdle();
+            assertThat(mnemonics()).as("shares, %s", locale).doesNotHaveDuplicates();
+            driver.push(KeyCode.CONTROL, KeyCode.DIGIT3);
+            driver.awaitIdle();
+            assertThat(mnemonics()).as("backup, %s", locale).doesNotHaveDuplicates();
+            driver.stop();
+        }
+    }
+
+    /** The letters Alt reaches on the main window as it is now: its menus and every showing control. */
+    private java.util.List<Character> mnemonics() {
+        Node root = driver.lookup("#main").query();
+        java.util.List<Character> letters = new java.util.ArrayList<>();
+        for (javafx.scene.control.Menu menu : driver.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus()) {
+            letters.add(mnemonic(menu.getText()));
+        }
+        for (Node node : root.lookupAll(".labeled")) {
+            javafx.scene.control.Labeled labeled = (javafx.scene.control.Labeled) node;
+            if (labeled.isMnemonicParsing() && labeled.getText() != null && labeled.getText().contains("_") && showing(node)) {
+                letters.add(mnemonic(labeled.getText()));
+            }
+        }
+        return letters;
+    }
+
+    private static char mnemonic(String text) {
+        return Character.toLowerCase(text.charAt(text.indexOf('_') + 1));
+    }
+
+    private static boolean showing(Node node) {
+        for (Node each = node; each != null; each = each.getParent()) {
+            if (!each.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
     private static java.util.List<String> texts(Node root) {
         java.util.List<String> texts = new java.util.ArrayList<>();
         for (Node node : root.lookupAll(".label")) {

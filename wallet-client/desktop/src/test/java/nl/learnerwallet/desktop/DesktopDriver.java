@@ -49,6 +49,7 @@ final class DesktopDriver extends FxRobot {
     void stop() throws TimeoutException {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
+            app = null;
         }
         FxToolkit.cleanupStages();
     }

@@ -51,7 +51,7 @@ class RealWindowIT {
             assertThat(link).startsWith(server.url() + "/s/");
             assertThat(value(lines, "SCREEN-QR")).isEqualTo(link);
             assertThat(storedLinks(wallet)).containsExactly(link);
-            for (String screen : new String[] {"overview", "detail", "share", "screen", "shares", "backup"}) {
+            for (String screen : new String[] {"overview", "detail", "checks", "share", "screen", "shares", "backup"}) {
                 assertThat(screenshots.resolve("desktop-" + screen + ".png")).isRegularFile();
             }
         }

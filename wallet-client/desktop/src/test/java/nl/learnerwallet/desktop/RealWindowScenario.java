@@ -64,6 +64,10 @@ public final class RealWindowScenario {
         driver.clickOn("#tile-" + chosen.id());
         driver.awaitIdle();
         shoot(driver, main, screenshots.resolve(prefix + "-detail.png"));
+        // Further down: the EU standard elements and the named checks.
+        javafx.scene.control.ScrollPane detail = driver.lookup(".detail .scroll-pane").queryAs(javafx.scene.control.ScrollPane.class);
+        driver.interact(() -> detail.setVvalue(1));
+        shoot(driver, main, screenshots.resolve(prefix + "-checks.png"));
         driver.type(KeyCode.ESCAPE);
 
         // The share wizard from its shortcut.

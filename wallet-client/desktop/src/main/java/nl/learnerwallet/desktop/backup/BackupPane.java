@@ -66,6 +66,7 @@ public final class BackupPane extends BorderPane {
         Label serverLabel = new Label(Messages.get("backup.serverLabel"));
         serverLabel.setMnemonicParsing(true);
         serverLabel.setLabelFor(serverField);
+        serverLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         registerRow.getChildren().addAll(serverLabel, serverField, register);
         registerRow.setAlignment(Pos.CENTER_LEFT);
         registerRow.setId("register-row");

@@ -46,6 +46,7 @@ public final class OverviewPane extends BorderPane {
         Label searchLabel = new Label(Messages.get("overview.searchLabel"));
         searchLabel.setLabelFor(search);
         searchLabel.setMnemonicParsing(true);
+        searchLabel.setMinWidth(Region.USE_PREF_SIZE);
 
         kindFilter.setId("kind-filter");
         kindFilter.getItems().add(new Choice<>(null, Messages.get("overview.allKinds")));

@@ -489,6 +489,7 @@ public final class ShareWizard {
         Label label = new Label(Messages.get(key));
         label.setMnemonicParsing(true);
         label.setLabelFor(field);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -47,6 +47,8 @@ final class NewPassphrase {
         Label label = new Label(Messages.get(key));
         label.setMnemonicParsing(true);
         label.setLabelFor(field);
+        // A label is never cut short; the field beside it gives way instead.
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 }
