@@ -1,7 +1,6 @@
 package nl.learnerwallet.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -40,15 +39,7 @@ final class DesktopCommand extends Subcommand implements Callable<Integer> {
         if (allow != null) {
             environment.put(WalletCommand.ALLOW_PRIVATE_NETWORKS, allow);
         }
-        Process process = builder.start();
-        Thread stopper = new Thread(process::destroy);
-        Runtime.getRuntime().addShutdownHook(stopper);
-        int exit = process.waitFor();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopper);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook is already running and closes the app.
-        }
+        int exit = Programs.runToEnd(builder);
         return exit == 0 || exit == 130 || exit == 143 ? ExitCode.OK : ExitCode.BAD_INPUT;
     }
 
@@ -76,21 +67,7 @@ final class DesktopCommand extends Subcommand implements Callable<Integer> {
 
     /** The desktop app's jar: named by ./wallet (wallet.desktop.jar), else beside this command in the source tree. */
     static Path desktopJar() throws IOException {
-        String named = System.getProperty("wallet.desktop.jar");
-        Path jar;
-        if (named != null) {
-            jar = Paths.get(named);
-        } else {
-            try {
-                Path cliJar = Paths.get(DesktopCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                jar = cliJar.getParent().resolve("../../desktop/target/wallet-desktop.jar").normalize();
-            } catch (java.net.URISyntaxException e) {
-                throw new IOException(e);
-            }
-        }
-        if (!Files.isRegularFile(jar)) {
-            throw new CliException(ExitCode.BAD_INPUT, "NO_DESKTOP_JAR", Messages.get("error.noDesktopJar", jar));
-        }
-        return jar;
+        return Programs.jar("wallet.desktop.jar", "../../desktop/target/wallet-desktop.jar", "NO_DESKTOP_JAR",
+                "error.noDesktopJar");
     }
 }

@@ -42,14 +42,12 @@ class DesktopAppTest {
 
     @Test
     void filesDroppedOnTheWindowAreImportedAndShownGroupedByKind() throws Exception {
-        TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
-        driver.start(wallet.options(), CredentialOffers.notAvailable());
+        TestWallet wallet = started();
         assertThat(driver.lookup("#overview-empty").queryAs(Label.class).getText()).contains("Drop a badge");
 
-        boolean taken = driver.dropFiles(driver.lookup("#main").query(), Arrays.asList(
+        boolean taken = driver.drop(
                 wallet.file(files, Shape.HBO_MICROCREDENTIAL), wallet.file(files, Shape.REGULAR_BADGE),
-                wallet.file(files, Shape.DIPLOMA)));
-        driver.awaitIdle();
+                wallet.file(files, Shape.DIPLOMA));
 
         assertThat(taken).isTrue();
         assertThat(driver.activity().message()).startsWith("Imported 3 of 3.")
@@ -63,10 +61,8 @@ class DesktopAppTest {
 
     @Test
     void aDetailShowsTheEuStandardElementsAndTheNamedChecksAndEscapeGoesBack() throws Exception {
-        TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
-        driver.start(wallet.options(), CredentialOffers.notAvailable());
-        driver.dropFiles(driver.lookup("#main").query(), Collections.singletonList(wallet.file(files, Shape.MBO_MICROCREDENTIAL)));
-        driver.awaitIdle();
+        TestWallet wallet = started();
+        driver.drop(wallet.file(files, Shape.MBO_MICROCREDENTIAL));
 
         Node tile = driver.lookup(".tile").query();
         driver.clickOn(tile);
@@ -87,10 +83,8 @@ class DesktopAppTest {
 
     @Test
     void aTileOpensWithTheKeyboard() throws Exception {
-        TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
-        driver.start(wallet.options(), CredentialOffers.notAvailable());
-        driver.dropFiles(driver.lookup("#main").query(), Collections.singletonList(wallet.file(files, Shape.REGULAR_BADGE)));
-        driver.awaitIdle();
+        TestWallet wallet = started();
+        driver.drop(wallet.file(files, Shape.REGULAR_BADGE));
 
         driver.interact(() -> driver.lookup(".tile").query().requestFocus());
         driver.type(KeyCode.ENTER);
@@ -103,11 +97,9 @@ class DesktopAppTest {
 
     @Test
     void aTamperedFileIsRefusedInOneSentenceAndNothingIsStored() throws Exception {
-        TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
-        driver.start(wallet.options(), CredentialOffers.notAvailable());
+        TestWallet wallet = started();
 
-        driver.dropFiles(driver.lookup("#main").query(), Collections.singletonList(wallet.tamperedFile(files)));
-        driver.awaitIdle();
+        driver.drop(wallet.tamperedFile(files));
 
         assertThat(driver.activity().message()).isEqualTo(
                 "The credential was refused: its signature or issuer key does not check out, so it may have been altered.");
@@ -117,23 +109,19 @@ class DesktopAppTest {
 
     @Test
     void aFileThatIsNoCredentialGetsAClearSentenceNotAStackTrace() throws Exception {
-        TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
-        driver.start(wallet.options(), CredentialOffers.notAvailable());
+        TestWallet wallet = started();
         Path notes = java.nio.file.Files.writeString(files.resolve("notes.json"), "{\"a\": 1, \"a\": 2}");
 
-        driver.dropFiles(driver.lookup("#main").query(), Collections.singletonList(notes));
-        driver.awaitIdle();
+        driver.drop(notes);
 
         assertThat(driver.activity().message()).isEqualTo("It was refused: its JSON has a duplicate key.");
     }
 
     @Test
     void searchAndTheKindFilterNarrowTheOverview() throws Exception {
-        TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
-        driver.start(wallet.options(), CredentialOffers.notAvailable());
-        driver.dropFiles(driver.lookup("#main").query(), Arrays.asList(wallet.file(files, Shape.HBO_MICROCREDENTIAL),
-                wallet.file(files, Shape.WO_MICROCREDENTIAL), wallet.file(files, Shape.REGULAR_BADGE)));
-        driver.awaitIdle();
+        TestWallet wallet = started();
+        driver.drop(wallet.file(files, Shape.HBO_MICROCREDENTIAL),
+                wallet.file(files, Shape.WO_MICROCREDENTIAL), wallet.file(files, Shape.REGULAR_BADGE));
         assertThat(driver.lookup(".tile").queryAll()).hasSize(3);
 
         driver.clickOn("#search").write("pyth");
@@ -197,8 +185,7 @@ class DesktopAppTest {
     @Test
     void speaksDutchWhenTheLocaleIsDutch() throws Exception {
         Locale.setDefault(new Locale("nl", "NL"));
-        TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
-        driver.start(wallet.options(), CredentialOffers.notAvailable());
+        TestWallet wallet = started();
 
         TabPane tabs = driver.lookup(".tab-pane").queryAs(TabPane.class);
         assertThat(tabs.getTabs()).extracting(Tab::getText).containsExactly("Credentials", "Gedeeld", "Back-up");
@@ -238,8 +225,7 @@ class DesktopAppTest {
 
     @Test
     void untilTheCoreReceivesOffersTheAppSaysSoInOneSentence() throws Exception {
-        TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
-        driver.start(wallet.options(), CredentialOffers.notAvailable());
+        TestWallet wallet = started();
 
         driver.push(KeyCode.CONTROL, KeyCode.R);
         driver.clickOn("#offer-field").write("openid-credential-offer://?credential_offer=%7B%7D");
@@ -256,8 +242,7 @@ class DesktopAppTest {
             Locale.setDefault(locale);
             TestWallet wallet = TestWallet.in(folder.resolve("wallet-" + locale.getLanguage()));
             driver.start(wallet.options(), CredentialOffers.notAvailable());
-            driver.dropFiles(driver.lookup("#main").query(), Collections.singletonList(wallet.file(files, Shape.REGULAR_BADGE)));
-            driver.awaitIdle();
+            driver.drop(wallet.file(files, Shape.REGULAR_BADGE));
             assertThat(mnemonics()).as("overview, %s", locale).doesNotHaveDuplicates();
             driver.clickOn(".tile");
             assertThat(mnemonics()).as("detail, %s", locale).doesNotHaveDuplicates();
@@ -298,6 +283,13 @@ class DesktopAppTest {
             }
         }
         return node.getScene() != null;
+    }
+
+    /** A wallet made in the test's folder, the app started on it with the passphrase given. */
+    private TestWallet started() throws Exception {
+        TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
+        driver.start(wallet.options(), CredentialOffers.notAvailable());
+        return wallet;
     }
 
     private static java.util.List<String> texts(Node root) {

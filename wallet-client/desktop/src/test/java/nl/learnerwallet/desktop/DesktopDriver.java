@@ -100,6 +100,13 @@ final class DesktopDriver extends FxRobot {
         return accepted[0] && completed[0];
     }
 
+    /** Drops files on the main window and waits until the app has imported them; whether it took the drop. */
+    boolean drop(Path... files) throws TimeoutException {
+        boolean taken = dropFiles(lookup("#main").query(), java.util.Arrays.asList(files));
+        awaitIdle();
+        return taken;
+    }
+
     /** The text of the QR code an image view shows, read from its pixels as a scanner reads a screen. */
     static String readQr(ImageView view) {
         Image image = view.getImage();

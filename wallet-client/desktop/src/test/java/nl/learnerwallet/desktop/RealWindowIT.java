@@ -26,20 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RealWindowIT {
 
+    /** The wallet, the credentials' files, the server's database and the display's log, each in a folder of its own here. */
     @TempDir
     Path folder;
-
-    @TempDir
-    Path files;
-
-    @TempDir
-    Path serverFolder;
 
     @Test
     void theShareQrCodeOnTheRealScreenReadsBackToTheLink() throws Exception {
         TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
         Path screenshots = Paths.get(System.getProperty("screenshots", "target/screenshots"));
-        try (WalletServerProcess server = new WalletServerProcess(serverFolder)
+        Files.createDirectories(folder.resolve("server"));
+        try (WalletServerProcess server = new WalletServerProcess(folder.resolve("server"))
                 .trusting(wallet.home.directory().resolve("trust.json")).start();
                 VirtualDisplay display = VirtualDisplay.start("1600x1200x24", folder.resolve("xvfb.log"))) {
             wallet.register(server.url());
@@ -59,6 +55,7 @@ class RealWindowIT {
 
     private void importCredentials(TestWallet wallet) throws Exception {
         try (Wallet opened = Wallet.unlock(wallet.home.openStore(false), TestWallet.PASSPHRASE.toCharArray(), wallet.context)) {
+            Path files = folder.resolve("files");
             for (Path file : new Path[] {wallet.sdJwtMicrocredential(files), wallet.file(files, Shape.MBO_MICROCREDENTIAL),
                 wallet.file(files, Shape.REGULAR_BADGE), wallet.file(files, Shape.DIPLOMA)}) {
                 opened.importCredential(Files.readAllBytes(file), wallet.home.trustList());

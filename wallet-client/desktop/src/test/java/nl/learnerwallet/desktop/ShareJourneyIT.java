@@ -67,9 +67,8 @@ class ShareJourneyIT {
         driver.start(wallet.options(), CredentialOffers.notAvailable());
 
         // Import by drop.
-        driver.dropFiles(driver.lookup("#main").query(), Arrays.asList(wallet.sdJwtMicrocredential(files),
-                wallet.file(files, Shape.REGULAR_BADGE)));
-        driver.awaitIdle();
+        driver.drop(wallet.sdJwtMicrocredential(files),
+                wallet.file(files, Shape.REGULAR_BADGE));
         assertThat(driver.lookup(".tile").queryAll()).hasSize(2);
         StoredCredential micro = driver.lookup("#credentials").queryAs(CredentialsPane.class).credentials().stream()
                 .filter(each -> each.format() == CredentialFormat.SD_JWT_VC).findFirst().orElseThrow();
@@ -101,8 +100,8 @@ class ShareJourneyIT {
         String offlineText = DesktopDriver.readQr(driver.lookup("#share-qr").queryAs(ImageView.class));
         assertThat(OfflinePresentation.looksLike(offlineText)).isTrue();
         assertThat(OfflinePresentation.decode(offlineText)).contains("~");
-        driver.clickOn("#copy-link");
-        assertThat(driver.lookup("#copied").queryAs(Label.class).getText()).isEqualTo("The link is on the clipboard.");
+        driver.clickOn("#share-copy");
+        assertThat(driver.lookup("#share-copied").queryAs(Label.class).getText()).isEqualTo("The link is on the clipboard.");
         driver.clickOn("#wizard-done");
 
         // An employer opens it: the server shows the credential, with only what was disclosed.
@@ -134,8 +133,7 @@ class ShareJourneyIT {
     void withoutARegisteredServerTheWizardSaysWhereToRegister() throws Exception {
         TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
         driver.start(wallet.options(), CredentialOffers.notAvailable());
-        driver.dropFiles(driver.lookup("#main").query(), Arrays.asList(wallet.file(files, Shape.REGULAR_BADGE)));
-        driver.awaitIdle();
+        driver.drop(wallet.file(files, Shape.REGULAR_BADGE));
 
         driver.clickOn("#share-button");
         driver.clickOn("#wizard-next");
@@ -163,8 +161,7 @@ class ShareJourneyIT {
         server.trusting(wallet.home.directory().resolve("trust.json")).start();
         wallet.register(server.url());
         driver.start(wallet.options(), CredentialOffers.notAvailable());
-        driver.dropFiles(driver.lookup("#main").query(), Arrays.asList(wallet.file(files, Shape.HBO_MICROCREDENTIAL)));
-        driver.awaitIdle();
+        driver.drop(wallet.file(files, Shape.HBO_MICROCREDENTIAL));
 
         driver.clickOn("#share-button");
         driver.clickOn(".check-box");
@@ -208,9 +205,8 @@ class ShareJourneyIT {
         TestWallet wallet = TestWallet.in(folder.resolve("wallet"));
         server.start();
         driver.start(wallet.options(), CredentialOffers.notAvailable());
-        driver.dropFiles(driver.lookup("#main").query(), Arrays.asList(wallet.file(files, Shape.WO_MICROCREDENTIAL),
-                wallet.file(files, Shape.DIPLOMA)));
-        driver.awaitIdle();
+        driver.drop(wallet.file(files, Shape.WO_MICROCREDENTIAL),
+                wallet.file(files, Shape.DIPLOMA));
 
         driver.push(KeyCode.CONTROL, KeyCode.DIGIT3);
         driver.awaitIdle();

@@ -1,13 +1,10 @@
 package nl.learnerwallet.desktop.share;
 
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import nl.learnerwallet.client.share.OfflineCodes;
 import nl.learnerwallet.client.share.QrCodes;
@@ -27,10 +24,9 @@ final class ShareResultPane extends VBox {
     }
 
     private final QrCodeView qr = new QrCodeView();
-    private final TextField link = new TextField();
+    private final LinkField link = new LinkField("share");
     private final Label summary = new Label();
     private final Label offlineNote = new Label();
-    private final Label copied = new Label();
     private final ToggleButton linkCode = new ToggleButton(Messages.get("result.linkCode"));
     private final ToggleButton offlineCode = new ToggleButton(Messages.get("result.offlineCode"));
     private Made made;
@@ -39,18 +35,6 @@ final class ShareResultPane extends VBox {
         getStyleClass().addAll("form", "share-result");
         setAlignment(Pos.TOP_LEFT);
         qr.setId("share-qr");
-        link.setId("share-link");
-        link.setEditable(false);
-        link.setPrefColumnCount(36);
-        HBox.setHgrow(link, Priority.ALWAYS);
-        Button copy = new Button(Messages.get("result.copy"));
-        copy.setId("copy-link");
-        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        copy.setOnAction(event -> {
-            ShareWizard.copy(link.getText());
-            copied.setText(Messages.get("result.copied"));
-        });
-        copied.setId("copied");
         summary.setId("share-summary");
         summary.setWrapText(true);
         offlineNote.setId("offline-note");
@@ -68,19 +52,16 @@ final class ShareResultPane extends VBox {
                 draw();
             }
         });
-        Label linkLabel = new Label(Messages.get("result.link"));
-        linkLabel.setLabelFor(link);
         // The link and its button first: they must never be below the fold, however large the code.
         HBox code = new HBox(qr);
         code.setAlignment(Pos.CENTER);
-        getChildren().addAll(summary, linkLabel, new HBox(link, copy), copied, new HBox(linkCode, offlineCode), code, offlineNote);
+        getChildren().addAll(summary, link, new HBox(linkCode, offlineCode), code, offlineNote);
     }
 
     void show(Made shareMade) {
         this.made = shareMade;
         ShareLinks.ShareLink share = shareMade.link();
-        link.setText(share.url());
-        copied.setText("");
+        link.show(share.url());
         summary.setText(Messages.get(share.maxViews() == null ? "result.summary" : "result.summaryViews",
                 share.titles().size(), Cards.dateTime(share.expiresAt()), share.maxViews() == null ? 0 : share.maxViews()));
         OfflineCodes.OfflineCode offline = shareMade.offline();

@@ -20,8 +20,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -33,7 +31,6 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import nl.learnerwallet.client.share.OfflineCodes;
-import nl.learnerwallet.client.share.QrCodes;
 import nl.learnerwallet.client.share.SdJwtPresenter;
 import nl.learnerwallet.client.share.ShareLinks;
 import nl.learnerwallet.client.sync.SyncService;
@@ -499,13 +496,4 @@ public final class ShareWizard {
         label.getStyleClass().add("intro");
         return label;
     }
-
-    /** Puts a link on the clipboard, as text and as a link. */
-    static void copy(String url) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(url);
-        content.putUrl(url);
-        Clipboard.getSystemClipboard().setContent(content);
-    }
-
 }

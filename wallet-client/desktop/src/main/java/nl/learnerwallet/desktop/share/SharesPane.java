@@ -15,10 +15,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import nl.learnerwallet.client.share.ExemptionDecisions;
 import nl.learnerwallet.client.share.QrCodes;
@@ -150,18 +148,8 @@ public final class SharesPane extends BorderPane {
         QrCodeView qr = new QrCodeView();
         qr.setId("shares-qr");
         qr.show(QrCodes.encode(link.url()), Messages.get("result.linkAccessible", link.url()));
-        TextField url = new TextField(link.url());
-        url.setId("shares-link");
-        url.setEditable(false);
-        HBox.setHgrow(url, Priority.ALWAYS);
-        Label copied = new Label();
-        Button copy = new Button(Messages.get("result.copy"));
-        copy.setId("shares-copy");
-        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        copy.setOnAction(event -> {
-            ShareWizard.copy(link.url());
-            copied.setText(Messages.get("result.copied"));
-        });
+        LinkField url = new LinkField("shares");
+        url.show(link.url());
         Button revoke = new Button(Messages.get("shares.revoke"));
         revoke.setId("revoke-button");
         revoke.getStyleClass().add("danger");
@@ -171,7 +159,7 @@ public final class SharesPane extends BorderPane {
         log.setId("share-log");
         Label logHeading = new Label(Messages.get("shares.log"));
         logHeading.getStyleClass().add("section-heading");
-        detail.getChildren().addAll(heading, state, qr, new HBox(url, copy), copied, revoke, logHeading, log);
+        detail.getChildren().addAll(heading, state, qr, url, revoke, logHeading, log);
         VBox decisions = new VBox();
         decisions.setId("share-decisions");
         if ("exemption".equals(link.purpose())) {
