@@ -12,6 +12,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
 import nl.learnerwallet.desktop.backup.BackupPane;
 import nl.learnerwallet.desktop.credentials.CredentialsPane;
+import nl.learnerwallet.desktop.identity.IdentitiesPane;
 import nl.learnerwallet.desktop.importing.CredentialOffers;
 import nl.learnerwallet.desktop.importing.DropTarget;
 import nl.learnerwallet.desktop.importing.Importer;
@@ -19,8 +20,8 @@ import nl.learnerwallet.desktop.share.ShareWizard;
 import nl.learnerwallet.desktop.share.SharesPane;
 
 /**
- * The unlocked wallet: menus with mnemonics and shortcuts, three tabs (credentials, shares,
- * backup), and the whole window as a drop target for credential files and links.
+ * The unlocked wallet: menus with mnemonics and shortcuts, four tabs (credentials, shares,
+ * backup, identities), and the whole window as a drop target for credential files and links.
  */
 public final class MainWindow extends BorderPane {
 
@@ -29,10 +30,12 @@ public final class MainWindow extends BorderPane {
     private final CredentialsPane credentials;
     private final SharesPane shares;
     private final BackupPane backup;
+    private final IdentitiesPane identities;
     private final TabPane tabs = new TabPane();
     private final Tab credentialsTab;
     private final Tab sharesTab;
     private final Tab backupTab;
+    private final Tab identitiesTab;
 
     public MainWindow(Jobs jobs, CredentialOffers offers) {
         this.jobs = jobs;
@@ -41,17 +44,21 @@ public final class MainWindow extends BorderPane {
         this.importer = new Importer(jobs, offers, credentials::reload);
         this.shares = new SharesPane(jobs, credentials::reload);
         this.backup = new BackupPane(jobs, credentials::reload);
+        this.identities = new IdentitiesPane(jobs, credentials::reload);
 
         credentialsTab = tab("tab-credentials", "tab.credentials", credentials);
         sharesTab = tab("tab-shares", "tab.shares", shares);
         backupTab = tab("tab-backup", "tab.backup", backup);
-        tabs.getTabs().addAll(credentialsTab, sharesTab, backupTab);
+        identitiesTab = tab("tab-identities", "tab.identities", identities);
+        tabs.getTabs().addAll(credentialsTab, sharesTab, backupTab, identitiesTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((property, before, after) -> {
             if (after == sharesTab) {
                 shares.reload();
             } else if (after == backupTab) {
                 backup.reload();
+            } else if (after == identitiesTab) {
+                identities.reload();
             }
         });
         setTop(menus());
@@ -87,6 +94,7 @@ public final class MainWindow extends BorderPane {
                 item("menu-credentials", "menu.credentials", "Shortcut+1", () -> select(credentialsTab)),
                 item("menu-shares", "menu.shares", "Shortcut+2", () -> select(sharesTab)),
                 item("menu-backup", "menu.backup", "Shortcut+3", () -> select(backupTab)),
+                item("menu-identities", "menu.identities", "Shortcut+4", () -> select(identitiesTab)),
                 new SeparatorMenuItem(),
                 item("menu-search", "menu.search", "Shortcut+F", () -> {
                     select(credentialsTab);

@@ -13,7 +13,11 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import nl.learnerwallet.desktop.importing.CredentialOffers;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.learnerwallet.testsupport.BadgeBaker;
 import nl.learnerwallet.testsupport.DutchCredentials.Shape;
+import nl.learnerwallet.testsupport.EdubadgesIssuer;
+import nl.learnerwallet.testsupport.LoopbackIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,7 +192,7 @@ class DesktopAppTest {
         TestWallet wallet = started();
 
         TabPane tabs = driver.lookup(".tab-pane").queryAs(TabPane.class);
-        assertThat(tabs.getTabs()).extracting(Tab::getText).containsExactly("Credentials", "Gedeeld", "Back-up");
+        assertThat(tabs.getTabs()).extracting(Tab::getText).containsExactly("Credentials", "Gedeeld", "Back-up", "Identiteiten");
         assertThat(driver.lookup("#overview-empty").queryAs(Label.class).getText()).startsWith("Je wallet is leeg.");
     }
 
@@ -252,6 +256,9 @@ class DesktopAppTest {
             driver.push(KeyCode.CONTROL, KeyCode.DIGIT3);
             driver.awaitIdle();
             assertThat(mnemonics()).as("backup, %s", locale).doesNotHaveDuplicates();
+            driver.push(KeyCode.CONTROL, KeyCode.DIGIT4);
+            driver.awaitIdle();
+            assertThat(mnemonics()).as("identities, %s", locale).doesNotHaveDuplicates();
             driver.stop();
         }
     }
@@ -283,6 +290,45 @@ class DesktopAppTest {
             }
         }
         return node.getScene() != null;
+    }
+
+    @Test
+    void bakedPngAndSvgBadgesAreCheckedWithTheirHostingIssuerWhileTheStatusBarSaysSoAndAnIdentityMakesThemYours()
+            throws Exception {
+        String email = "learner@student.example.nl";
+        try (LoopbackIssuer host = LoopbackIssuer.http()) {
+            EdubadgesIssuer issuer = new EdubadgesIssuer(host.base()).publish(host);
+            ObjectNode hbo = issuer.assertion("D1", email);
+            String hboUrl = issuer.publish(host, hbo);
+            ObjectNode mbo = issuer.assertion("D2", email);
+            String mboUrl = issuer.publish(host, mbo);
+            Path png = java.nio.file.Files.write(files.resolve("badge.png"), BadgeBaker.png(hbo.toString()));
+            Path svg = java.nio.file.Files.writeString(files.resolve("badge.svg"), BadgeBaker.svg(mbo.toString(), mboUrl));
+            TestWallet wallet = started();
+            wallet.trust(issuer.issuerId(), "Hogeschool Voorbeeld");
+            java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ((Label) driver.activity().getChildren().get(1)).textProperty().addListener((property, before, after) -> said.add(after));
+
+            driver.drop(png, svg);
+
+            assertThat(said).contains("Checking badge.png (1 of 2)...", "Checking badge.svg (2 of 2)...");
+            assertThat(host.requests()).anyMatch(request -> request.contains("/public/assertions/D1"));
+            assertThat(driver.lookup(".tile").queryAll()).hasSize(2);
+            // Issued to a hashed e-mail address, and the wallet knows none of the learner's yet.
+            assertThat(driver.activity().outcome()).contains("Could not be checked").doesNotContain("Genuine");
+
+            // The e-mail address the badges were issued to (as a salted hash) makes them the learner's.
+            driver.push(KeyCode.CONTROL, KeyCode.DIGIT4);
+            driver.awaitIdle();
+            driver.clickOn("#identity-field").write(email).type(KeyCode.ENTER);
+            driver.awaitIdle();
+            assertThat(driver.lookup("#identity-outcome").queryAs(Label.class).getText())
+                    .isEqualTo("Added " + email + "; credentials issued to it now match.");
+            assertThat(driver.lookup("#holder-did").queryAs(Label.class).getText()).isEqualTo(wallet.holder);
+            driver.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+            assertThat(texts(driver.lookup("#credentials").query())).contains("\u2714 Genuine").doesNotContain("? Could not be checked");
+            assertThat(hboUrl).isNotEqualTo(mboUrl);
+        }
     }
 
     /** A wallet made in the test's folder, the app started on it with the passphrase given. */

@@ -168,7 +168,7 @@ class ShareJourneyIT {
         driver.clickOn("#wizard-next");
         driver.clickOn("#purpose-exemption");
         driver.clickOn("#wizard-create");
-        assertThat(driver.lookup("#wizard-problem").queryAs(Label.class).getText()).isEqualTo("Fill in Institution:");
+        assertThat(driver.lookup("#wizard-problem").queryAs(Label.class).getText()).isEqualTo("Fill in Institution.");
         driver.fill("#course-institution", "Hogeschool Rotterdam");
         driver.fill("#course-code", "DATA-201");
         driver.fill("#course-name", "Data-analyse");

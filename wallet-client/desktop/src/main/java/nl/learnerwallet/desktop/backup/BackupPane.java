@@ -14,6 +14,7 @@ import nl.learnerwallet.client.sync.ServerUrls;
 import nl.learnerwallet.client.sync.SyncService;
 import nl.learnerwallet.client.wallet.Wallet;
 import nl.learnerwallet.desktop.Jobs;
+import nl.learnerwallet.desktop.Labels;
 import nl.learnerwallet.desktop.Messages;
 import nl.learnerwallet.desktop.Refusal;
 import nl.learnerwallet.desktop.WalletSession;
@@ -63,18 +64,16 @@ public final class BackupPane extends BorderPane {
         resetPassphrase.setId("backup-reset-passphrase");
         resetPassphrase.setOnAction(event -> setCenter(scroll(PassphraseResetForm.page(jobs, this::showPage, this::showPage))));
 
-        Label serverLabel = new Label(Messages.get("backup.serverLabel"));
-        serverLabel.setMnemonicParsing(true);
-        serverLabel.setLabelFor(serverField);
-        serverLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label serverLabel = Labels.forField("backup.serverLabel", serverField);
         registerRow.getChildren().addAll(serverLabel, serverField, register);
         registerRow.setAlignment(Pos.CENTER_LEFT);
         registerRow.setId("register-row");
         registerRow.getStyleClass().add("toolbar");
         HBox actions = new HBox(backup, sync);
         actions.getStyleClass().add("toolbar");
-        page.getChildren().addAll(heading("backup.heading"), intro("backup.intro"), standing, registerRow, actions, outcome,
-                heading("backup.passphraseHeading"), intro("backup.passphraseIntro"), resetPassphrase);
+        page.getChildren().addAll(Labels.heading("backup.heading"), Labels.intro(Messages.get("backup.intro")), standing,
+                registerRow, actions, outcome, Labels.heading("backup.passphraseHeading"),
+                Labels.intro(Messages.get("backup.passphraseIntro")), resetPassphrase);
         page.getStyleClass().addAll("form", "backup-page");
         showPage();
     }
@@ -148,18 +147,5 @@ public final class BackupPane extends BorderPane {
         scroller.setFitToWidth(true);
         nl.learnerwallet.desktop.ScrollToFocus.install(scroller);
         return scroller;
-    }
-
-    private static Label heading(String key) {
-        Label heading = new Label(Messages.get(key));
-        heading.getStyleClass().add("section-heading");
-        return heading;
-    }
-
-    private static Label intro(String key) {
-        Label intro = new Label(Messages.get(key));
-        intro.setWrapText(true);
-        intro.getStyleClass().add("intro");
-        return intro;
     }
 }

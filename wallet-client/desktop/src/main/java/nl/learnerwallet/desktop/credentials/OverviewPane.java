@@ -43,10 +43,7 @@ public final class OverviewPane extends BorderPane {
         search.setPromptText(Messages.get("overview.searchPrompt"));
         search.setAccessibleText(Messages.get("overview.search"));
         HBox.setHgrow(search, Priority.ALWAYS);
-        Label searchLabel = new Label(Messages.get("overview.searchLabel"));
-        searchLabel.setLabelFor(search);
-        searchLabel.setMnemonicParsing(true);
-        searchLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Label searchLabel = nl.learnerwallet.desktop.Labels.forField("overview.searchLabel", search);
 
         kindFilter.setId("kind-filter");
         kindFilter.getItems().add(new Choice<>(null, Messages.get("overview.allKinds")));

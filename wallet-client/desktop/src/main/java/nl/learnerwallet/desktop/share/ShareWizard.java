@@ -36,6 +36,7 @@ import nl.learnerwallet.client.share.ShareLinks;
 import nl.learnerwallet.client.sync.SyncService;
 import nl.learnerwallet.client.wallet.StoredCredential;
 import nl.learnerwallet.desktop.Jobs;
+import nl.learnerwallet.desktop.Labels;
 import nl.learnerwallet.desktop.Messages;
 import nl.learnerwallet.desktop.Refusal;
 import nl.learnerwallet.desktop.WalletSession;
@@ -245,7 +246,7 @@ public final class ShareWizard {
     private Node chooseStep() {
         VBox box = new VBox();
         box.getStyleClass().add("form");
-        box.getChildren().add(wrapped(Messages.get("wizard.chooseIntro")));
+        box.getChildren().add(Labels.intro(Messages.get("wizard.chooseIntro")));
         box.getChildren().addAll(credentialChoices);
         return box;
     }
@@ -259,7 +260,7 @@ public final class ShareWizard {
             }
         }
         claimChoices.clear();
-        claimsBox.getChildren().setAll(wrapped(Messages.get("wizard.claimsIntro")));
+        claimsBox.getChildren().setAll(Labels.intro(Messages.get("wizard.claimsIntro")));
         Set<String> claims = new LinkedHashSet<>();
         for (StoredCredential credential : chosenSdJwt()) {
             claims.addAll(credential.card().disclosableClaims());
@@ -330,23 +331,23 @@ public final class ShareWizard {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form-grid");
         int row = 0;
-        grid.addRow(row++, fieldLabel("wizard.expiry", expiry), expiry);
+        grid.addRow(row++, Labels.forField("wizard.expiry", expiry), expiry);
         grid.addRow(row++, new Label(), new HBox(limitViews, maxViews));
-        grid.addRow(row++, fieldLabel("wizard.label", label), label);
+        grid.addRow(row++, Labels.forField("wizard.label", label), label);
         grid.addRow(row++, new Label(Messages.get("wizard.purpose")), new VBox(forEmployer, forExemption));
         grid.addRow(row, new Label(), discloseIdentities);
 
         GridPane course = new GridPane();
         course.getStyleClass().add("form-grid");
         row = 0;
-        course.addRow(row++, fieldLabel("wizard.course.institution", institution), institution);
-        course.addRow(row++, fieldLabel("wizard.course.code", courseCode), courseCode);
-        course.addRow(row++, fieldLabel("wizard.course.name", courseName), courseName);
-        course.addRow(row++, fieldLabel("wizard.course.outcomes", courseOutcomes), courseOutcomes);
-        course.addRow(row++, fieldLabel("wizard.course.level", courseLevel), courseLevel);
-        course.addRow(row++, fieldLabel("wizard.course.load", courseLoad), new HBox(courseLoad, courseLoadUnit));
-        course.addRow(row, fieldLabel("wizard.course.motivation", motivation), motivation);
-        VBox exemption = new VBox(wrapped(Messages.get("wizard.course.intro")), course);
+        course.addRow(row++, Labels.forField("wizard.course.institution", institution), institution);
+        course.addRow(row++, Labels.forField("wizard.course.code", courseCode), courseCode);
+        course.addRow(row++, Labels.forField("wizard.course.name", courseName), courseName);
+        course.addRow(row++, Labels.forField("wizard.course.outcomes", courseOutcomes), courseOutcomes);
+        course.addRow(row++, Labels.forField("wizard.course.level", courseLevel), courseLevel);
+        course.addRow(row++, Labels.forField("wizard.course.load", courseLoad), new HBox(courseLoad, courseLoadUnit));
+        course.addRow(row, Labels.forField("wizard.course.motivation", motivation), motivation);
+        VBox exemption = new VBox(Labels.intro(Messages.get("wizard.course.intro")), course);
         exemption.setId("exemption-fields");
         exemption.visibleProperty().bind(forExemption.selectedProperty());
         exemption.managedProperty().bind(forExemption.selectedProperty());
@@ -406,7 +407,9 @@ public final class ShareWizard {
     private static void requireFilled(TextField field, String labelKey) {
         if (field.getText().trim().isEmpty()) {
             field.requestFocus();
-            throw new Refusal("wizard.required", Messages.get(labelKey).replace("_", ""));
+            // The field's own label, without its mnemonic mark and colon: "Fill in Institution."
+            throw new Refusal("wizard.required", Messages.get(labelKey).replace("_", "").replaceAll("\\s*:$", "")
+                    .replaceAll("\\s*\\(.*\\)$", ""));
         }
     }
 
@@ -480,20 +483,5 @@ public final class ShareWizard {
             }
         }
         return sorted;
-    }
-
-    private static Label fieldLabel(String key, Node field) {
-        Label label = new Label(Messages.get(key));
-        label.setMnemonicParsing(true);
-        label.setLabelFor(field);
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
-    }
-
-    private static Label wrapped(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.getStyleClass().add("intro");
-        return label;
     }
 }

@@ -1,11 +1,10 @@
 package nl.learnerwallet.desktop.unlock;
 
 import java.util.Arrays;
-import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.GridPane;
 import nl.learnerwallet.client.wallet.Wallet;
-import nl.learnerwallet.desktop.Messages;
+import nl.learnerwallet.desktop.Labels;
 import nl.learnerwallet.desktop.Refusal;
 
 /** A new passphrase, typed twice so that a typo does not lock the learner out, and long enough. */
@@ -21,8 +20,8 @@ final class NewPassphrase {
 
     /** Adds the two fields with their labels to a form, from the given row on; returns the next free row. */
     int addTo(GridPane form, int row) {
-        form.addRow(row, label("passphrase.new", first), first);
-        form.addRow(row + 1, label("passphrase.again", second), second);
+        form.addRow(row, Labels.forField("passphrase.new", first), first);
+        form.addRow(row + 1, Labels.forField("passphrase.again", second), second);
         return row + 2;
     }
 
@@ -41,14 +40,5 @@ final class NewPassphrase {
     void clear() {
         first.clear();
         second.clear();
-    }
-
-    static Label label(String key, javafx.scene.Node field) {
-        Label label = new Label(Messages.get(key));
-        label.setMnemonicParsing(true);
-        label.setLabelFor(field);
-        // A label is never cut short; the field beside it gives way instead.
-        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return label;
     }
 }

@@ -8,6 +8,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import nl.learnerwallet.client.wallet.Wallet;
 import nl.learnerwallet.desktop.Jobs;
+import nl.learnerwallet.desktop.Labels;
 import nl.learnerwallet.desktop.Messages;
 import nl.learnerwallet.desktop.Problems;
 import nl.learnerwallet.desktop.Refusal;
@@ -32,7 +33,7 @@ public final class PassphraseResetForm {
         code.setPrefColumnCount(34);
         NewPassphrase passphrase = new NewPassphrase("reset");
         GridPane grid = Forms.grid();
-        grid.addRow(0, NewPassphrase.label("recovery.code", code), code);
+        grid.addRow(0, Labels.forField("recovery.code", code), code);
         passphrase.addTo(grid, 1);
         Label problem = Forms.problemLine("reset-problem");
         Button reset = new Button(Messages.get("reset.button"));

@@ -10,6 +10,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import nl.learnerwallet.client.wallet.Wallet;
 import nl.learnerwallet.desktop.Jobs;
+import nl.learnerwallet.desktop.Labels;
 import nl.learnerwallet.desktop.Messages;
 
 /**
@@ -36,7 +37,7 @@ public final class UnlockPane extends StackPane {
         Hyperlink forgot = new Hyperlink(Messages.get("unlock.forgot"));
         forgot.setId("forgot-passphrase");
         GridPane grid = Forms.grid();
-        grid.addRow(0, NewPassphrase.label("unlock.passphrase", passphrase), passphrase);
+        grid.addRow(0, Labels.forField("unlock.passphrase", passphrase), passphrase);
         problem.setText(message == null ? "" : message);
         VBox unlockPage = Forms.page(Messages.get("unlock.title"),
                 Messages.get("unlock.intro", jobs.session().home().directory()), grid, unlock, problem, forgot);

@@ -16,6 +16,7 @@ import nl.learnerwallet.client.sync.ServerUrls;
 import nl.learnerwallet.client.sync.SyncService;
 import nl.learnerwallet.client.wallet.Wallet;
 import nl.learnerwallet.desktop.Jobs;
+import nl.learnerwallet.desktop.Labels;
 import nl.learnerwallet.desktop.Messages;
 import nl.learnerwallet.desktop.Problems;
 import nl.learnerwallet.desktop.Refusal;
@@ -80,8 +81,8 @@ public final class WelcomePane extends StackPane {
         code.setPrefColumnCount(34);
         NewPassphrase passphrase = new NewPassphrase("restore");
         GridPane grid = Forms.grid();
-        grid.addRow(0, NewPassphrase.label("restore.server", server), server);
-        grid.addRow(1, NewPassphrase.label("recovery.code", code), code);
+        grid.addRow(0, Labels.forField("restore.server", server), server);
+        grid.addRow(1, Labels.forField("recovery.code", code), code);
         passphrase.addTo(grid, 2);
         Label problem = Forms.problemLine("restore-problem");
         Button restore = new Button(Messages.get("restore.button"));
