@@ -3,6 +3,7 @@ package nl.learnerwallet.desktop;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.css.PseudoClass;
+import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
@@ -32,7 +33,7 @@ public final class ActivityBar extends HBox {
         message.setId("activity-message");
         message.setWrapText(true);
         // Screen readers announce the sentence when it changes.
-        message.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        message.setAccessibleRole(AccessibleRole.TEXT);
         getChildren().addAll(spinner, message);
     }
 

@@ -1,5 +1,6 @@
 package nl.learnerwallet.desktop;
 
+import java.util.Collections;
 import java.util.List;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -87,7 +88,7 @@ public final class MainWindow extends BorderPane {
         Menu share = new Menu(Messages.get("menu.share"));
         share.setId("menu-share");
         share.getItems().addAll(
-                item("menu-new-share", "menu.newShare", "Shortcut+N", () -> share(java.util.Collections.<String>emptyList())));
+                item("menu-new-share", "menu.newShare", "Shortcut+N", () -> share(Collections.<String>emptyList())));
         Menu view = new Menu(Messages.get("menu.view"));
         view.setId("menu-view");
         view.getItems().addAll(

@@ -22,8 +22,8 @@ import nl.learnerwallet.model.card.CredentialKind;
 /**
  * A learner at the real window, in a JVM of its own on GTK (the display is {@code DISPLAY}):
  * looks at the overview and a microcredential's detail, shares it with the wizard (opened with
- * Ctrl+N), takes a picture of the whole screen and reads the QR code in it as a phone would, then
- * looks at the shares and backup tabs. Prints {@code SCENARIO LINK url} and {@code SCENARIO SCREEN-QR
+ * Ctrl+N), takes a picture of the whole screen and reads the QR code in it as a phone would, opens
+ * the link as an employer, then looks at the shares and backup tabs. Prints {@code SCENARIO LINK url} and {@code SCENARIO SCREEN-QR
  * text}, and leaves a PNG of each screen in the folder named by the first argument — what
  * {@link RealWindowIT} checks, and how the README's screenshots are made (with the demo wallet).
  *
@@ -94,6 +94,10 @@ public final class RealWindowScenario {
         Screenshots.Capture whole = screen.get();
         System.out.println("SCENARIO SCREEN-QR " + QrCodes.decode(whole.width(), whole.height(), whole.pixels()));
         driver.clickOn("#wizard-done");
+        // An employer opens the link, so the shares tab has an opening to show.
+        try (java.io.InputStream page = new java.net.URL(link.getText()).openStream()) {
+            page.readAllBytes();
+        }
 
         driver.push(KeyCode.CONTROL, KeyCode.DIGIT2);
         driver.awaitIdle();

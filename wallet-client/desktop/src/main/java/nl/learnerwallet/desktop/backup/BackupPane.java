@@ -17,6 +17,7 @@ import nl.learnerwallet.desktop.Jobs;
 import nl.learnerwallet.desktop.Labels;
 import nl.learnerwallet.desktop.Messages;
 import nl.learnerwallet.desktop.Refusal;
+import nl.learnerwallet.desktop.ScrollToFocus;
 import nl.learnerwallet.desktop.WalletSession;
 import nl.learnerwallet.desktop.unlock.PassphraseResetForm;
 
@@ -145,7 +146,7 @@ public final class BackupPane extends BorderPane {
     private static ScrollPane scroll(VBox content) {
         ScrollPane scroller = new ScrollPane(content);
         scroller.setFitToWidth(true);
-        nl.learnerwallet.desktop.ScrollToFocus.install(scroller);
+        ScrollToFocus.install(scroller);
         return scroller;
     }
 }

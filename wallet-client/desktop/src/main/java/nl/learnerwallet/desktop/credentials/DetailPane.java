@@ -13,9 +13,11 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nl.learnerwallet.client.wallet.StoredCredential;
 import nl.learnerwallet.desktop.Messages;
+import nl.learnerwallet.desktop.ScrollToFocus;
 import nl.learnerwallet.model.card.Completeness;
 import nl.learnerwallet.model.card.CredentialCard;
 import nl.learnerwallet.model.card.CredentialKind;
@@ -59,7 +61,7 @@ public final class DetailPane extends BorderPane {
         body.getStyleClass().add("detail-body");
         ScrollPane scroller = new ScrollPane(body);
         scroller.setFitToWidth(true);
-        nl.learnerwallet.desktop.ScrollToFocus.install(scroller);
+        ScrollToFocus.install(scroller);
         setCenter(scroller);
     }
 
@@ -144,7 +146,7 @@ public final class DetailPane extends BorderPane {
         for (int i = 0; i < rows.size(); i++) {
             Label name = new Label(Messages.get(rows.get(i)[0]));
             name.getStyleClass().add("fact-name");
-            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label(rows.get(i)[1]);
             value.getStyleClass().add("fact-value");
             value.setWrapText(true);
@@ -200,7 +202,7 @@ public final class DetailPane extends BorderPane {
         for (CheckResult check : report.checks()) {
             Label name = new Label(Messages.get("check." + check.check().id()));
             name.getStyleClass().add("fact-name");
-            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Label outcome = new Label(Messages.get("outcome." + check.outcome().id()));
             outcome.setId("check-" + check.check().id());
             outcome.getStyleClass().addAll("check-outcome", "outcome-" + check.outcome().id());

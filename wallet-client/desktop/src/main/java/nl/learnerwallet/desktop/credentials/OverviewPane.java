@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -17,7 +19,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import nl.learnerwallet.client.wallet.StoredCredential;
+import nl.learnerwallet.desktop.Labels;
 import nl.learnerwallet.desktop.Messages;
+import nl.learnerwallet.desktop.ScrollToFocus;
 import nl.learnerwallet.model.card.CredentialKind;
 import nl.learnerwallet.model.verify.VerificationStatus;
 
@@ -43,7 +47,7 @@ public final class OverviewPane extends BorderPane {
         search.setPromptText(Messages.get("overview.searchPrompt"));
         search.setAccessibleText(Messages.get("overview.search"));
         HBox.setHgrow(search, Priority.ALWAYS);
-        Label searchLabel = nl.learnerwallet.desktop.Labels.forField("overview.searchLabel", search);
+        Label searchLabel = Labels.forField("overview.searchLabel", search);
 
         kindFilter.setId("kind-filter");
         kindFilter.getItems().add(new Choice<>(null, Messages.get("overview.allKinds")));
@@ -77,7 +81,7 @@ public final class OverviewPane extends BorderPane {
         ScrollPane scroller = new ScrollPane(groups);
         scroller.setFitToWidth(true);
         scroller.getStyleClass().add("groups-scroller");
-        nl.learnerwallet.desktop.ScrollToFocus.install(scroller);
+        ScrollToFocus.install(scroller);
         setCenter(scroller);
 
         search.textProperty().addListener((property, before, after) -> render());
@@ -131,9 +135,9 @@ public final class OverviewPane extends BorderPane {
                 Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(each -> Cards.title(each.card())));
         Label heading = new Label(Messages.get("overview.group", Cards.kindPlural(kind), members.size()));
         heading.getStyleClass().add("group-heading");
-        heading.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        heading.setAccessibleRole(AccessibleRole.TEXT);
         FlowPane tiles = new FlowPane();
-        tiles.setRowValignment(javafx.geometry.VPos.TOP);
+        tiles.setRowValignment(VPos.TOP);
         tiles.getStyleClass().add("tiles");
         for (StoredCredential credential : members) {
             tiles.getChildren().add(new CredentialTile(credential, () -> onOpen.accept(credential)));

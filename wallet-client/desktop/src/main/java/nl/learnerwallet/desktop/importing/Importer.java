@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.FutureTask;
 import javafx.application.Platform;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -144,9 +146,9 @@ public final class Importer {
         content.getStyleClass().add("form");
         content.setPadding(new Insets(0));
         dialog.getDialogPane().setContent(content);
-        ButtonType receive = new ButtonType(Messages.get("offer.receive"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType receive = new ButtonType(Messages.get("offer.receive"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(receive, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(receive).addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
+        dialog.getDialogPane().lookupButton(receive).addEventFilter(ActionEvent.ACTION, event -> {
             if (!CredentialOffers.looksLikeOffer(field.getText())) {
                 problem.setText(Messages.get("offer.notAnOffer"));
                 event.consume();

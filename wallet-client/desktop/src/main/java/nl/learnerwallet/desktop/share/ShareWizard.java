@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import nl.learnerwallet.client.share.OfflineCodes;
@@ -38,13 +41,16 @@ import nl.learnerwallet.client.wallet.StoredCredential;
 import nl.learnerwallet.desktop.Jobs;
 import nl.learnerwallet.desktop.Labels;
 import nl.learnerwallet.desktop.Messages;
+import nl.learnerwallet.desktop.Problems;
 import nl.learnerwallet.desktop.Refusal;
+import nl.learnerwallet.desktop.ScrollToFocus;
 import nl.learnerwallet.desktop.WalletSession;
 import nl.learnerwallet.desktop.credentials.Cards;
 import nl.learnerwallet.model.CredentialFormat;
 import nl.learnerwallet.model.card.CredentialKind;
 import nl.learnerwallet.model.card.StudyLoad;
 import nl.learnerwallet.model.exemption.ExemptionRequest;
+import nl.learnerwallet.model.json.UntrustedInputException;
 
 /**
  * Makes a share link in steps: which credentials; for SD-JWT VCs which claims to show (nothing is
@@ -63,7 +69,6 @@ public final class ShareWizard {
     private static final double STEP_HEIGHT_EMS = 30;
 
     private final Jobs jobs;
-    private final List<StoredCredential> credentials;
     private final Runnable onCreated;
     private final Stage stage = new Stage();
     private final Label stepTitle = new Label();
@@ -99,7 +104,6 @@ public final class ShareWizard {
     private ShareWizard(Window owner, Jobs jobs, List<StoredCredential> credentials, List<String> preselected,
             Runnable onCreated) {
         this.jobs = jobs;
-        this.credentials = credentials;
         this.onCreated = onCreated;
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
@@ -196,7 +200,7 @@ public final class ShareWizard {
         stepTitle.setText(Messages.get("wizard.step." + target.name()));
         ScrollPane scroller = new ScrollPane(content);
         scroller.setFitToWidth(true);
-        nl.learnerwallet.desktop.ScrollToFocus.install(scroller);
+        ScrollToFocus.install(scroller);
         frame.setCenter(scroller);
         fitHeight(scroller, content);
         boolean last = target == Step.SETTINGS;
@@ -208,6 +212,7 @@ public final class ShareWizard {
         next.setDefaultButton(!last);
         create.setDefaultButton(last);
         done.setDefaultButton(target == Step.RESULT);
+        done.setCancelButton(target == Step.RESULT);
         stage.sizeToScene();
     }
 
@@ -218,9 +223,9 @@ public final class ShareWizard {
     private void fitHeight(ScrollPane scroller, Node content) {
         frame.applyCss();
         frame.layout();
-        double em = javafx.scene.text.Font.getDefault().getSize();
+        double em = Font.getDefault().getSize();
         double wanted = content instanceof Region ? ((Region) content).prefHeight(scroller.getViewportBounds().getWidth()) : 0;
-        double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
+        double screen = Screen.getPrimary().getVisualBounds().getHeight();
         scroller.setPrefViewportHeight(Math.min(Math.max(wanted, STEP_HEIGHT_EMS * em), screen * 0.75));
     }
 
@@ -305,7 +310,8 @@ public final class ShareWizard {
             discloseIdentities.setWrapText(true);
             limitViews.setId("limit-views");
             maxViews.setId("max-views");
-            maxViews.setEditable(true);
+            // Changed with its arrows or the arrow keys: typed text would have to be parsed and could be nonsense.
+            maxViews.setEditable(false);
             maxViews.disableProperty().bind(limitViews.selectedProperty().not());
             label.setId("share-label");
             expiry.setId("expiry");
@@ -372,8 +378,8 @@ public final class ShareWizard {
                 exemptionRequest();
             }
             return true;
-        } catch (Refusal | nl.learnerwallet.model.json.UntrustedInputException e) {
-            problem.setText(nl.learnerwallet.desktop.Problems.sentence(e));
+        } catch (Refusal | UntrustedInputException e) {
+            problem.setText(Problems.sentence(e));
             return false;
         }
     }
@@ -437,7 +443,7 @@ public final class ShareWizard {
             ShareLinks.ShareLink link = links.create(request, session.home().trustList());
             OfflineCodes.OfflineCode offline = single != null && OfflineCodes.supports(single.format())
                     ? OfflineCodes.make(wallet, single, single.format() == CredentialFormat.SD_JWT_VC ? claims
-                            : java.util.Collections.singletonList(SdJwtPresenter.ALL),
+                            : Collections.singletonList(SdJwtPresenter.ALL),
                             session.context().clock().instant(), expiresIn, session.context().random())
                     : null;
             return new ShareResultPane.Made(link, offline, single == null);

@@ -2,6 +2,7 @@ package nl.learnerwallet.desktop.share;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -27,6 +28,7 @@ import nl.learnerwallet.client.wallet.Wallet;
 import nl.learnerwallet.desktop.Jobs;
 import nl.learnerwallet.desktop.Messages;
 import nl.learnerwallet.desktop.Problems;
+import nl.learnerwallet.desktop.ScrollToFocus;
 import nl.learnerwallet.desktop.WalletSession;
 import nl.learnerwallet.desktop.credentials.Cards;
 import nl.learnerwallet.model.exemption.ExemptionDecision;
@@ -90,7 +92,7 @@ public final class SharesPane extends BorderPane {
         detail.getChildren().add(new Label(Messages.get("shares.choose")));
         ScrollPane detailScroller = new ScrollPane(detail);
         detailScroller.setFitToWidth(true);
-        nl.learnerwallet.desktop.ScrollToFocus.install(detailScroller);
+        ScrollToFocus.install(detailScroller);
         SplitPane split = new SplitPane(table, detailScroller);
         split.setDividerPositions(0.5);
         setCenter(split);
@@ -117,7 +119,7 @@ public final class SharesPane extends BorderPane {
                 rows.add(new Row(link, problem == null ? stateOf(states, link.id()) : null));
             }
             // Newest first: the one just made is where the learner looks.
-            java.util.Collections.reverse(rows);
+            Collections.reverse(rows);
             return new Listing(rows, problem);
         }, listing -> {
             listProblem.setText(listing.problem() == null ? "" : listing.problem());
