@@ -54,6 +54,11 @@ final class Passphrases {
         return chosen;
     }
 
+    /** The passphrase WALLET_PASSPHRASE or --passphrase-file gives, or null: never asked for (the desktop app asks itself). */
+    char[] givenWithoutAsking() {
+        return given();
+    }
+
     /** A secret other than the passphrase (the recovery code), prompted without echo. */
     char[] secret(String prompt) {
         return prompt(prompt);

@@ -1,25 +1,14 @@
 package nl.learnerwallet.cli;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.ChecksumException;
-import com.google.zxing.FormatException;
-import com.google.zxing.LuminanceSource;
-import com.google.zxing.common.GlobalHistogramBinarizer;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import nl.learnerwallet.client.share.QrCodes;
 
 /** QR codes as PNG files (zxing javase on top of the core's module grid), and reading them back. */
 final class QrImages {
@@ -49,26 +38,6 @@ final class QrImages {
         }
     }
 
-    /**
-     * zxing's finder-pattern search misses some perfectly drawn codes (about one in a thousand of
-     * ours, found by a test); a photo's noise hides that. So: the hybrid binariser first, then
-     * the global one, then the search for a clean, axis-aligned code.
-     */
-    private static String decode(LuminanceSource source) throws NotFoundException, ChecksumException, FormatException {
-        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-        try {
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
-        } catch (NotFoundException | ChecksumException | FormatException first) {
-            try {
-                return new QRCodeReader().decode(new BinaryBitmap(new GlobalHistogramBinarizer(source)), hints).getText();
-            } catch (NotFoundException | ChecksumException | FormatException second) {
-                hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
-                return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
-            }
-        }
-    }
-
     /** Whether the bytes start like a PNG or JPEG image. */
     static boolean isImage(byte[] bytes) {
         return bytes.length > 8 && ((bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G'
@@ -93,11 +62,14 @@ final class QrImages {
                 if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
                     throw new IllegalArgumentException("the image is too large to hold a QR code");
                 }
-                return decode(new BufferedImageLuminanceSource(reader.read(0)));
+                BufferedImage image = reader.read(0);
+                int width = image.getWidth();
+                int height = image.getHeight();
+                return QrCodes.decode(width, height, image.getRGB(0, 0, width, height, null, 0, width));
             } finally {
                 reader.dispose();
             }
-        } catch (IOException | NotFoundException | ChecksumException | FormatException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException) {
                 throw (IllegalArgumentException) e;
             }

@@ -59,15 +59,7 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
                 publicUrl != null ? publicUrl : "http://localhost:" + port, trustList);
         root().err().println(Messages.get("server.starting", db.toAbsolutePath()));
         root().err().println(Messages.get("server.management", "http://" + host + ":" + management));
-        Process process = new ProcessBuilder(command).inheritIO().start();
-        Thread stopper = new Thread(process::destroy);
-        Runtime.getRuntime().addShutdownHook(stopper);
-        int exit = process.waitFor();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopper);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook is already running and stops the server.
-        }
+        int exit = Programs.runToEnd(new ProcessBuilder(command).inheritIO());
         return exit == 0 || exit == 130 || exit == 143 ? ExitCode.OK : ExitCode.UNREACHABLE;
     }
 
@@ -204,21 +196,7 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
 
     /** The server jar: named by ./wallet (wallet.server.jar), else beside this command in the source tree. */
     static Path serverJar() throws IOException {
-        String named = System.getProperty("wallet.server.jar");
-        Path jar;
-        if (named != null) {
-            jar = Paths.get(named);
-        } else {
-            try {
-                Path cliJar = Paths.get(ServerCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                jar = cliJar.getParent().resolve("../../../wallet-server/target/wallet-server.jar").normalize();
-            } catch (java.net.URISyntaxException e) {
-                throw new IOException(e);
-            }
-        }
-        if (!Files.isRegularFile(jar)) {
-            throw new CliException(ExitCode.BAD_INPUT, "NO_SERVER_JAR", Messages.get("error.noServerJar", jar));
-        }
-        return jar;
+        return Programs.jar("wallet.server.jar", "../../../wallet-server/target/wallet-server.jar", "NO_SERVER_JAR",
+                "error.noServerJar");
     }
 }

@@ -1,7 +1,6 @@
 package nl.learnerwallet.cli;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import nl.learnerwallet.client.sync.ServerUrls;
 
 /** Server addresses as the learner types them. */
 final class Servers {
@@ -12,13 +11,8 @@ final class Servers {
     /** An http(s) URL without a trailing slash. */
     static String normalise(String url) {
         try {
-            URI uri = new URI(url.trim());
-            if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                throw new URISyntaxException(url, "not http(s)");
-            }
-            String text = uri.toString();
-            return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-        } catch (URISyntaxException e) {
+            return ServerUrls.normalise(url);
+        } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.BAD_INPUT, "BAD_SERVER_URL", Messages.get("error.badServerUrl", url));
         }
     }

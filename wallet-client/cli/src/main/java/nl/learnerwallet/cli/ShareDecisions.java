@@ -1,27 +1,21 @@
 package nl.learnerwallet.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import nl.learnerwallet.client.share.ExemptionDecisions;
 import nl.learnerwallet.client.share.ShareLinks;
-import nl.learnerwallet.client.wallet.ImportResult;
 import nl.learnerwallet.client.wallet.Wallet;
-import nl.learnerwallet.model.CredentialVerifier;
 import nl.learnerwallet.model.exemption.ExemptionDecision;
-import nl.learnerwallet.model.jose.CompactJws;
 import nl.learnerwallet.model.json.UntrustedInputException;
 
 /**
  * The exam committee's decisions on one of the learner's exemption shares, for {@code share show}:
- * fetched from the share's link, each verified online as any credential (the committee is trusted
- * only when the learner's trust list says so), and imported on request.
+ * fetched from the share's link and checked by the core's {@link ExemptionDecisions}, printed or
+ * written as JSON, and imported on request.
  */
 final class ShareDecisions {
-
-    private static final int MAX_CREDENTIAL_LENGTH = 1024 * 1024;
 
     private ShareDecisions() {
     }
@@ -57,33 +51,12 @@ final class ShareDecisions {
     }
 
     private static Shown show(WalletCommand root, Wallet wallet, ShareLinks.ReceivedDecision received, boolean importThem) {
-        byte[] bytes = received.credential().getBytes(StandardCharsets.US_ASCII);
-        String id = null;
-        String issuer = null;
-        ExemptionDecision decision = null;
-        String problem = null;
-        String status;
-        try {
-            JsonNode payload = CompactJws.parse(received.credential(), MAX_CREDENTIAL_LENGTH).payload();
-            JsonNode credential = payload.has("vc") ? payload.path("vc") : payload;
-            id = credential.path("id").asText(payload.path("jti").asText(null));
-            issuer = payload.path("iss").asText(null);
-            decision = ExemptionDecision.inCredential(credential);
-            if (decision == null) {
-                problem = Messages.get("share.decisionMissing");
-            }
-            CredentialVerifier.Verified verified = wallet.verifyInput(bytes, root.home().trustList());
-            status = verified.report().status().name();
-        } catch (RuntimeException e) {
-            // A bad entry in the list is shown as such; the others still count.
-            return new Shown(received.number(), id, issuer, "MALFORMED", null, e.getMessage(), null);
-        }
-        String imported = null;
-        if (importThem && decision != null && !status.equals("TAMPERED") && !status.equals("MALFORMED")) {
-            ImportResult result = wallet.importCredential(bytes, root.home().trustList());
-            imported = result.credential().id();
-        }
-        return new Shown(received.number(), id, issuer, status, decision, problem, imported);
+        ExemptionDecisions.Checked checked = ExemptionDecisions.check(wallet, received, root.home().trustList());
+        String problem = checked.problem() == ExemptionDecisions.Problem.NO_DECISION ? Messages.get("share.decisionMissing")
+                : checked.detail();
+        String imported = importThem ? ExemptionDecisions.keep(wallet, checked, root.home().trustList()) : null;
+        return new Shown(checked.number(), checked.id(), checked.issuer(), checked.status().name(), checked.decision(),
+                problem, imported);
     }
 
     static void json(ArrayNode list, List<Shown> decisions) {

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Map;
 import nl.learnerwallet.model.crypto.DecryptionFailedException;
 import nl.learnerwallet.client.store.RecordStore;
@@ -53,6 +52,7 @@ import picocli.CommandLine.ScopeType;
             PresentCommand.class,
             ReceiveCommand.class,
             DemoCommand.class,
+            DesktopCommand.class,
             IssuerCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -125,14 +125,13 @@ public final class WalletCommand implements Runnable {
     // ---- what subcommands share
 
     WalletHome home() {
-        if (home != null) {
-            return new WalletHome(home);
-        }
-        String fromEnvironment = environment.get("WALLET_HOME");
-        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
-            return new WalletHome(Paths.get(fromEnvironment));
-        }
-        return new WalletHome(Paths.get(System.getProperty("user.home"), ".learner-wallet"));
+        return new WalletHome(nl.learnerwallet.client.home.WalletHome.locate(home, environment.get("WALLET_HOME"),
+                System.getProperty("user.home")));
+    }
+
+    /** A variable of the command's environment (the process's, or a test's), or null. */
+    String environment(String name) {
+        return environment.get(name);
     }
 
     Passphrases passphrases() {
@@ -141,11 +140,6 @@ public final class WalletCommand implements Runnable {
 
     WalletContext context() {
         return context;
-    }
-
-    /** A variable of the environment the command runs in (the caller's own, in tests), or null. */
-    String environment(String name) {
-        return environment.get(name);
     }
 
     /** The terminal to ask the learner on, or null when there is none (a script, a pipe, a test). */

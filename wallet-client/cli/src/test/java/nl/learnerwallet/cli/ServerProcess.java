@@ -1,141 +1,66 @@
 package nl.learnerwallet.cli;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import nl.learnerwallet.testsupport.WalletServerProcess;
 
 /**
- * The real wallet-server, launched from its packaged jar on a free loopback port with its own
- * SQLite file, as `wallet server` launches it. Stopped gently or killed with SIGKILL.
+ * The real wallet-server for the command's tests: test-support's {@link WalletServerProcess}
+ * (shared with the desktop app's tests), under the name these tests have always used.
  */
 final class ServerProcess implements AutoCloseable {
 
-    private final Path database;
-    private final Path log;
-    private final int port;
-    private final int managementPort;
-    private Path trustList;
-    private String databaseUrl;
-    private Process process;
+    private final WalletServerProcess server;
 
     ServerProcess(Path folder) throws IOException {
-        this(folder, freePort());
+        this(new WalletServerProcess(folder));
     }
 
-    private ServerProcess(Path folder, int port) throws IOException {
-        this.database = folder.resolve("wallet-server.db");
-        this.log = folder.resolve("server.log");
-        this.port = port;
-        this.managementPort = freePort();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private ServerProcess(WalletServerProcess server) {
+        this.server = server;
     }
 
     /** The same server again (same folder and port), so that links made before stay valid. */
     ServerProcess restartOnSamePort() throws IOException {
-        ServerProcess again = new ServerProcess(database.getParent(), port);
-        again.trustList = trustList;
-        again.databaseUrl = databaseUrl;
-        return again;
+        return new ServerProcess(server.restartOnSamePort());
     }
 
     String url() {
-        return "http://127.0.0.1:" + port;
+        return server.url();
     }
 
     Path database() {
-        return database;
+        return server.database();
     }
 
     long pid() {
-        return process.pid();
+        return server.pid();
     }
 
     /** Another database than the SQLite file: a PostgreSQL URL (user postgres, no password), say. */
     ServerProcess onDatabase(String jdbcUrl) {
-        this.databaseUrl = jdbcUrl;
+        server.onDatabase(jdbcUrl);
         return this;
     }
 
     /** The issuers the share pages call recognised. */
     ServerProcess trusting(Path file) {
-        this.trustList = file;
+        server.trusting(file);
         return this;
     }
 
     ServerProcess start() throws IOException, InterruptedException {
-        String jar = System.getProperty("wallet.server.jar");
-        if (jar == null || !Files.isRegularFile(Paths.get(jar))) {
-            throw new IllegalStateException("the server jar is missing: " + jar + " (run mvn verify from the root)");
-        }
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.add("-Dmicronaut.server.port=" + port);
-        command.add("-Dmicronaut.server.host=127.0.0.1");
-        command.add("-Dendpoints.all.port=" + managementPort);
-        command.add("-Dwallet.database=" + database);
-        command.add("-Dwallet.public-url=" + url());
-        // Test issuers live on loopback; the share pages must be allowed to reach them.
-        command.add("-Dwallet.fetch.allow-private-networks=true");
-        if (trustList != null) {
-            command.add("-Dwallet.trust-list=" + trustList);
-        }
-        if (databaseUrl != null) {
-            command.add("-Ddatasources.default.url=" + databaseUrl);
-            command.add("-Ddatasources.default.username=postgres");
-        }
-        command.add("-jar");
-        command.add(jar);
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the server stopped while starting:\n" + Files.readString(log));
-            }
-            if (healthy()) {
-                return this;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the server did not start:\n" + Files.readString(log));
-    }
-
-    private boolean healthy() {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + managementPort + "/health").openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(500);
-            return connection.getResponseCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
+        server.start();
+        return this;
     }
 
     /** SIGKILL: no shutdown hook, no flush; what SQLite acknowledged must survive. */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        server.kill();
     }
 
     @Override
     public void close() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                kill();
-            }
-        }
+        server.close();
     }
 }

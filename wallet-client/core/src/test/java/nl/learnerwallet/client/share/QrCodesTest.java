@@ -53,4 +53,44 @@ class QrCodesTest {
         assertThat(version).isLessThanOrEqualTo(QrCodes.MAX_OFFLINE_VERSION);
         assertThat(QrCodes.encodeOffline(text).length).isEqualTo(17 + 4 * version + 2 * 4);
     }
+
+    @Test
+    void decodeReadsBackWhatEncodeDrew() {
+        String url = "https://wallet.example/s/3f9c2a7d1e";
+        boolean[][] modules = QrCodes.encode(url);
+        int scale = 4;
+        int size = modules.length * scale;
+        int[] pixels = new int[size * size];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                pixels[y * size + x] = modules[y / scale][x / scale] ? 0xFF000000 : 0xFFFFFFFF;
+            }
+        }
+
+        assertThat(QrCodes.decode(size, size, pixels)).isEqualTo(url);
+    }
+
+    @Test
+    void decodeReadsATransparentBackgroundAsLight() {
+        String url = "https://wallet.example/s/transparent";
+        boolean[][] modules = QrCodes.encode(url);
+        int size = modules.length * 3;
+        int[] pixels = new int[size * size];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                // Light modules fully transparent black, as some image editors save them.
+                pixels[y * size + x] = modules[y / 3][x / 3] ? 0xFF000000 : 0x00000000;
+            }
+        }
+
+        assertThat(QrCodes.decode(size, size, pixels)).isEqualTo(url);
+    }
+
+    @Test
+    void decodeRefusesAPictureWithoutACode() {
+        int[] white = new int[100 * 100];
+        java.util.Arrays.fill(white, 0xFFFFFFFF);
+
+        assertThatThrownBy(() -> QrCodes.decode(100, 100, white)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
