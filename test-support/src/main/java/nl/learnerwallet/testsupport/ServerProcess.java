@@ -1,4 +1,4 @@
-package nl.learnerwallet.cli;
+package nl.learnerwallet.testsupport;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real wallet-server, launched from its packaged jar on a free loopback port with its own
- * SQLite file, as `wallet server` launches it. Stopped gently or killed with SIGKILL.
+ * The real wallet-server, launched from its packaged jar (system property {@code wallet.server.jar})
+ * on a free loopback port with its own SQLite file, as `wallet server` launches it. Stopped gently
+ * or killed with SIGKILL. The CLI's end-to-end tests and the Android app's tests share it.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private final Path database;
     private final Path log;
@@ -23,7 +24,7 @@ final class ServerProcess implements AutoCloseable {
     private Path trustList;
     private Process process;
 
-    ServerProcess(Path folder) throws IOException {
+    public ServerProcess(Path folder) throws IOException {
         this(folder, freePort());
     }
 
@@ -40,31 +41,31 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** The same server again (same folder and port), so that links made before stay valid. */
-    ServerProcess restartOnSamePort() {
+    public ServerProcess restartOnSamePort() {
         ServerProcess again = new ServerProcess(database.getParent(), port);
         again.trustList = trustList;
         return again;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    Path database() {
+    public Path database() {
         return database;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** The issuers the share pages call recognised. */
-    ServerProcess trusting(Path file) {
+    public ServerProcess trusting(Path file) {
         this.trustList = file;
         return this;
     }
 
-    ServerProcess start() throws IOException, InterruptedException {
+    public ServerProcess start() throws IOException, InterruptedException {
         String jar = System.getProperty("wallet.server.jar");
         if (jar == null || !Files.isRegularFile(Paths.get(jar))) {
             throw new IllegalStateException("the server jar is missing: " + jar + " (run mvn verify from the root)");
@@ -109,7 +110,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no flush; what SQLite acknowledged must survive. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
