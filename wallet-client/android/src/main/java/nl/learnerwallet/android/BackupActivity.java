@@ -22,24 +22,25 @@ public final class BackupActivity extends Screen {
         super.onCreate(savedInstanceState);
         setContentView(R.layout.activity_backup);
         findViewById(R.id.register_button).setOnClickListener(view -> register());
-        findViewById(R.id.backup_button).setOnClickListener(view -> work(() -> {
-            SyncService.Outcome outcome = new SyncService(session().wallet(), session().server(), session().context())
-                    .backup(session().trustList());
+        findViewById(R.id.backup_button).setOnClickListener(view -> synchronise(false));
+        findViewById(R.id.sync_button).setOnClickListener(view -> synchronise(true));
+    }
+
+    /**
+     * A backup (which merges only when another device uploaded first) or a sync (which always
+     * fetches and merges); the trust list that comes back with the merge is kept.
+     */
+    private void synchronise(boolean fetchFirst) {
+        work(() -> {
+            SyncService sync = new SyncService(session().wallet(), session().server(), session().context());
+            SyncService.Outcome outcome = fetchFirst ? sync.sync(session().trustList()) : sync.backup(session().trustList());
             session().saveTrustList(outcome.trustList());
             return outcome;
         }, outcome -> {
-            showStatus(getString(R.string.backed_up, outcome.version()));
+            showStatus(fetchFirst ? getString(R.string.synced, outcome.version(), outcome.fromServer(), outcome.deletedOnServer())
+                    : getString(R.string.backed_up, outcome.version()));
             refresh();
-        }));
-        findViewById(R.id.sync_button).setOnClickListener(view -> work(() -> {
-            SyncService.Outcome outcome = new SyncService(session().wallet(), session().server(), session().context())
-                    .sync(session().trustList());
-            session().saveTrustList(outcome.trustList());
-            return outcome;
-        }, outcome -> {
-            showStatus(getString(R.string.synced, outcome.version(), outcome.fromServer(), outcome.deletedOnServer()));
-            refresh();
-        }));
+        });
     }
 
     @Override
@@ -65,11 +66,8 @@ public final class BackupActivity extends Screen {
     }
 
     private void register() {
-        String url;
-        try {
-            url = Servers.normalise(((EditText) findViewById(R.id.server)).getText().toString());
-        } catch (IllegalArgumentException e) {
-            showStatus(getString(R.string.bad_server_url));
+        String url = serverAddress(R.id.server);
+        if (url == null) {
             return;
         }
         showStatus(getString(R.string.registering));

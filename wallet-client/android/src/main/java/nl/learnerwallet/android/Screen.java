@@ -42,6 +42,16 @@ abstract class Screen extends Activity {
         status.setVisibility(View.VISIBLE);
     }
 
+    /** The wallet server address typed in the field, normalised; null (and said why) when it is not one. */
+    String serverAddress(int field) {
+        try {
+            return Servers.normalise(((android.widget.EditText) findViewById(field)).getText().toString());
+        } catch (IllegalArgumentException e) {
+            showStatus(getString(R.string.bad_server_url));
+            return null;
+        }
+    }
+
     /** A line of text for the lists the screens build. */
     TextView line(CharSequence text, float sizeSp, boolean bold) {
         TextView view = new TextView(this);

@@ -37,11 +37,8 @@ public final class WelcomeActivity extends Screen {
     }
 
     private void restore() {
-        String server;
-        try {
-            server = Servers.normalise(((EditText) findViewById(R.id.restore_server)).getText().toString());
-        } catch (IllegalArgumentException e) {
-            showStatus(getString(R.string.bad_server_url));
+        String server = serverAddress(R.id.restore_server);
+        if (server == null) {
             return;
         }
         RecoveryCode code;
