@@ -47,7 +47,9 @@ final class Phone {
     @SuppressWarnings("unchecked")
     static <A extends Activity> A follow(Activity from, Class<A> expected) {
         Intent next = shadowOf(from).getNextStartedActivity();
-        assertThat(next).as("a screen was started from " + from.getClass().getSimpleName()).isNotNull();
+        View status = from.findViewById(R.id.status);
+        assertThat(next).as("a screen was started from " + from.getClass().getSimpleName()
+                + (status instanceof TextView ? ", which says: " + ((TextView) status).getText() : "")).isNotNull();
         assertThat(next.getComponent().getClassName()).isEqualTo(expected.getName());
         return open(expected, next);
     }
@@ -131,6 +133,17 @@ final class Phone {
                 .putExtra(Intent.EXTRA_STREAM, android.net.Uri.fromFile(file))
                 .setClass(RuntimeEnvironment.getApplication(), ImportActivity.class);
         return open(ImportActivity.class, send);
+    }
+
+    /** Reads the QR code on screen as a phone camera app would: zxing over the pixels. */
+    static String scanQr(QrActivity qr) throws Exception {
+        android.graphics.Bitmap bitmap = ((android.graphics.drawable.BitmapDrawable) ((android.widget.ImageView) qr.findViewById(R.id.qr_image))
+                .getDrawable()).getBitmap();
+        int[] pixels = new int[bitmap.getWidth() * bitmap.getHeight()];
+        bitmap.getPixels(pixels, 0, bitmap.getWidth(), 0, 0, bitmap.getWidth(), bitmap.getHeight());
+        com.google.zxing.RGBLuminanceSource source = new com.google.zxing.RGBLuminanceSource(bitmap.getWidth(), bitmap.getHeight(), pixels);
+        return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(source))).getText();
     }
 
     static String holderDid() {

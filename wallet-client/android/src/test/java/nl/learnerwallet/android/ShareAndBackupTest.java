@@ -2,15 +2,8 @@ package nl.learnerwallet.android;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import android.graphics.Bitmap;
-import android.graphics.drawable.BitmapDrawable;
 import android.widget.CheckBox;
-import android.widget.ImageView;
 import android.widget.LinearLayout;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +74,7 @@ public class ShareAndBackupTest {
 
         String link = Phone.text(qr, R.id.qr_link);
         assertThat(link).startsWith(server.url() + "/s/");
-        assertThat(decode(qr)).isEqualTo(link);
+        assertThat(Phone.scanQr(qr)).isEqualTo(link);
         assertThat(qr.getWindow().getAttributes().screenBrightness).isEqualTo(1.0f);
         // The employer opens the link: the server's page, with both credentials.
         assertThat(get(link, "application/json")).contains("Data-analyse met Python");
@@ -145,15 +138,6 @@ public class ShareAndBackupTest {
         Phone.type(backup, R.id.server, server.url() + "/");
         Phone.tap(backup, R.id.register_button);
         assertThat(Phone.status(backup)).isEqualTo("Registered with " + server.url() + ".");
-    }
-
-    /** Reads the QR code on screen as a phone camera app would: zxing over the pixels. */
-    private static String decode(QrActivity qr) throws Exception {
-        Bitmap bitmap = ((BitmapDrawable) ((ImageView) qr.findViewById(R.id.qr_image)).getDrawable()).getBitmap();
-        int[] pixels = new int[bitmap.getWidth() * bitmap.getHeight()];
-        bitmap.getPixels(pixels, 0, bitmap.getWidth(), 0, 0, bitmap.getWidth(), bitmap.getHeight());
-        RGBLuminanceSource source = new RGBLuminanceSource(bitmap.getWidth(), bitmap.getHeight(), pixels);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
     }
 
     private static String get(String url, String accept) throws IOException {

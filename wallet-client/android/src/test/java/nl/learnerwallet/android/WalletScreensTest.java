@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import nl.learnerwallet.testsupport.BadgeBaker;
 import nl.learnerwallet.testsupport.DutchCredentials;
 import nl.learnerwallet.testsupport.DutchCredentials.Shape;
+import nl.learnerwallet.testsupport.SdJwtIssuer;
 import nl.learnerwallet.testsupport.TestIssuer;
 import org.junit.Before;
 import org.junit.Rule;
@@ -94,6 +95,58 @@ public class WalletScreensTest {
         Phone.tap(details, R.id.trust_button);
         assertThat(Phone.screenText(details)).contains("Genuine").contains("Issuer trusted: passed");
         assertThat(Phone.text(details, R.id.trust_button)).isEqualTo("Untrust");
+    }
+
+    @Test
+    public void anSdJwtIsShownAsAnOfflineQrCodeWithOnlyTheClaimsTheLearnerTicked() throws Exception {
+        Phone.createWallet();
+        String did = Phone.holderDid();
+        com.nimbusds.jose.jwk.JWK holder = com.nimbusds.jose.jwk.JWK.parse(new String(java.util.Base64.getUrlDecoder()
+                .decode(did.substring("did:jwk:".length())), java.nio.charset.StandardCharsets.UTF_8));
+        ImportActivity imported = Phone.shareText(new SdJwtIssuer(issuer).microcredential(holder).issue());
+        Phone.tap(imported, R.id.open_button);
+        CredentialActivity details = Phone.follow(imported, CredentialActivity.class);
+        Phone.tap(details, R.id.offline_button);
+        ShareActivity offline = Phone.follow(details, ShareActivity.class);
+        android.widget.LinearLayout claims = offline.findViewById(R.id.claim_choices);
+        assertThat(claims.getChildCount()).isGreaterThan(5);
+        for (int i = 0; i < claims.getChildCount(); i++) {
+            android.widget.CheckBox claim = (android.widget.CheckBox) claims.getChildAt(i);
+            assertThat(claim.isChecked()).as("nothing is shown unless ticked: " + claim.getText()).isFalse();
+            if (claim.getText().equals("achievement_title") || claim.getText().equals("level")) {
+                claim.setChecked(true);
+            }
+        }
+        Phone.tap(offline, R.id.create_button);
+        QrActivity qr = Phone.follow(offline, QrActivity.class);
+        String presentation = nl.learnerwallet.model.presentation.OfflinePresentation.decode(Phone.scanQr(qr));
+        String disclosed = disclosures(presentation);
+        assertThat(disclosed).contains("Circulaire bouwtechniek").doesNotContain("Daan").doesNotContain("7.5");
+        assertThat(qr.findViewById(R.id.qr_link).getVisibility()).isEqualTo(android.view.View.GONE);
+        assertThat(Phone.text(qr, R.id.qr_caption)).startsWith("Offline QR code, checked without a network");
+    }
+
+    @Test
+    public void aPresentationTooLargeForAnOfflineQrCodeIsRefusedInOneSentence() {
+        Phone.createWallet();
+        ImportActivity imported = Phone.shareText(DutchCredentials.of(Shape.REGULAR_BADGE, issuer).toHolder(Phone.holderDid()).signed());
+        Phone.tap(imported, R.id.open_button);
+        CredentialActivity details = Phone.follow(imported, CredentialActivity.class);
+        Phone.tap(details, R.id.offline_button);
+        ShareActivity offline = Phone.follow(details, ShareActivity.class);
+        Phone.tap(offline, R.id.create_button);
+        assertThat(Phone.status(offline)).contains("more than").endsWith(".");
+        assertThat(offline.findViewById(R.id.create_button).isEnabled()).isTrue();
+    }
+
+    /** The decoded disclosures of an SD-JWT presentation, as text. */
+    private static String disclosures(String presentation) {
+        StringBuilder out = new StringBuilder();
+        String[] parts = presentation.split("~");
+        for (int i = 1; i < parts.length - 1; i++) {
+            out.append(new String(java.util.Base64.getUrlDecoder().decode(parts[i]), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out.toString();
     }
 
     @Test
