@@ -15,6 +15,7 @@ import nl.learnerwallet.client.sync.ServerClient;
 import nl.learnerwallet.client.sync.SyncService;
 import nl.learnerwallet.client.wallet.Wallet;
 import nl.learnerwallet.client.wallet.WalletContext;
+import nl.learnerwallet.client.wallet.WalletException;
 import nl.learnerwallet.model.json.UntrustedInputException;
 import nl.learnerwallet.model.trust.TrustList;
 
@@ -79,26 +80,28 @@ final class WalletSession {
     /**
      * The unlocked wallet.
      *
-     * @throws nl.learnerwallet.client.wallet.WalletException {@code NO_WALLET} when there is none yet
+     * @throws WalletException {@code NO_WALLET} when there is none yet
      */
     Wallet wallet() {
         if (wallet == null) {
             byte[] passphrase = keys.get(PASSPHRASE_ALIAS);
             if (passphrase == null) {
-                throw new nl.learnerwallet.client.wallet.WalletException(
-                        nl.learnerwallet.client.wallet.WalletException.Problem.NO_WALLET, "there is no wallet on this phone yet");
+                throw new WalletException(WalletException.Problem.NO_WALLET, "there is no wallet on this phone yet");
             }
             wallet = Wallet.unlock(openStore(), chars(passphrase), context);
         }
         return wallet;
     }
 
-    /** A new wallet; the recovery code is shown once and kept nowhere. */
+    /**
+     * A new wallet; the recovery code is shown once and kept nowhere.
+     *
+     * @throws WalletException {@code WALLET_EXISTS} when this phone's store already holds one; it is left as it is
+     */
     RecoveryCode create() {
-        char[] passphrase = newPassphrase();
-        RecordStore store = openStore();
+        RecordStore store = openEmptyStore();
         try {
-            Wallet.Created created = Wallet.create(store, passphrase, context);
+            Wallet.Created created = Wallet.create(store, newPassphrase(), context);
             wallet = created.wallet();
             return created.recoveryCode();
         } catch (RuntimeException e) {
@@ -114,15 +117,15 @@ final class WalletSession {
      *     backup, or the backup does not open with this code; nothing stays behind then
      */
     Wallet restore(String serverUrl, RecoveryCode code) {
-        char[] passphrase = newPassphrase();
-        RecordStore store = openStore();
+        RecordStore store = openEmptyStore();
         try {
-            SyncService.Restored restored = SyncService.restore(store, serverUrl, code, passphrase, context);
+            SyncService.Restored restored = SyncService.restore(store, serverUrl, code, newPassphrase(), context);
             wallet = restored.wallet();
             saveTrustList(restored.trustList());
             return wallet;
         } catch (RuntimeException e) {
             store.close();
+            // Nothing half-made stays: the store was empty before (openEmptyStore made sure).
             application.deleteDatabase(DATABASE);
             throw e;
         }
@@ -174,6 +177,19 @@ final class WalletSession {
 
     private RecordStore openStore() {
         return AndroidSqliteRecordStore.open(application.getDatabasePath(DATABASE));
+    }
+
+    /**
+     * The store, refused when it already holds a wallet: a new or restored wallet never replaces
+     * one, nor is its passphrase overwritten.
+     */
+    private RecordStore openEmptyStore() {
+        RecordStore store = openStore();
+        if (Wallet.exists(store)) {
+            store.close();
+            throw new WalletException(WalletException.Problem.WALLET_EXISTS, "a wallet already exists on this phone");
+        }
+        return store;
     }
 
     /**

@@ -52,6 +52,17 @@ public class WalletScreensTest {
     }
 
     @Test
+    public void startingANewWalletOverAnExistingOneIsRefusedAndTheWalletKeepsItsCredentials() {
+        Phone.createWallet();
+        Phone.shareText(DutchCredentials.of(Shape.WO_MICROCREDENTIAL, issuer).toHolder(Phone.holderDid()).signed());
+        WelcomeActivity welcome = Phone.open(WelcomeActivity.class);
+        Phone.tap(welcome, R.id.create_button);
+        assertThat(Phone.status(welcome)).isEqualTo("A wallet already exists here.");
+        WalletSession.of(welcome).close();
+        assertThat(Phone.screenText(Phone.open(WalletActivity.class))).contains("Microcredential");
+    }
+
+    @Test
     public void sharedCredentialsAreListedGroupedByKindWithTheirStatus() throws Exception {
         Phone.createWallet();
         String holder = Phone.holderDid();
