@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import nl.learnerwallet.testsupport.DutchCredentials;
 import nl.learnerwallet.testsupport.DutchCredentials.Shape;
+import nl.learnerwallet.testsupport.ServerProcess;
 import nl.learnerwallet.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -18,6 +18,7 @@ import nl.learnerwallet.client.keys.RecoveryCode;
 import nl.learnerwallet.client.sync.ServerClient;
 import nl.learnerwallet.client.sync.ServerException;
 import nl.learnerwallet.model.protocol.SignedRequest;
+import nl.learnerwallet.testsupport.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -16,6 +16,7 @@ import nl.learnerwallet.model.trust.TrustEntry;
 import nl.learnerwallet.model.trust.TrustList;
 import nl.learnerwallet.testsupport.DutchCredentials;
 import nl.learnerwallet.testsupport.DutchCredentials.Shape;
+import nl.learnerwallet.testsupport.ServerProcess;
 import nl.learnerwallet.testsupport.TestIssuer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;

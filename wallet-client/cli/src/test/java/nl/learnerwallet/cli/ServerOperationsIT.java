@@ -1,5 +1,6 @@
 package nl.learnerwallet.cli;
 
+import nl.learnerwallet.testsupport.ServerProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -15,6 +15,7 @@ import nl.learnerwallet.testsupport.DutchCredentials;
 import nl.learnerwallet.testsupport.EdubadgesIssuer;
 import nl.learnerwallet.testsupport.LoopbackIssuer;
 import nl.learnerwallet.testsupport.DutchCredentials.Shape;
+import nl.learnerwallet.testsupport.ServerProcess;
 import nl.learnerwallet.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
