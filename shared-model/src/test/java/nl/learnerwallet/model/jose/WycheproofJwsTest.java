@@ -67,6 +67,14 @@ class WycheproofJwsTest {
     record Outcome(boolean accepted, Deviation deviation, String refusal) {
     }
 
+    /** For SECURITY.md: how many cases ended which way. */
+    private static final java.util.Map<String, Integer> TALLY = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    @org.junit.jupiter.api.AfterAll
+    static void tally() {
+        System.out.println("Wycheproof JWS/JWK through our verifier: " + TALLY);
+    }
+
     static Stream<Arguments> signatureCases() {
         return cases("wycheproof/json_web_signature_test.json");
     }
@@ -91,6 +99,9 @@ class WycheproofJwsTest {
         List<IssuerKey> published = publish(keys);
         Outcome token = throughTokenPath(jws, published);
         boolean compact = throughCompactPath(jws, published);
+        TALLY.merge("token path: " + result + (token.accepted() ? " accepted" : " refused" + (token.deviation() == null ? ""
+                : " (" + token.deviation() + ")")), 1, Integer::sum);
+        TALLY.merge("verifiesCompact: " + result + (compact ? " accepted" : " refused"), 1, Integer::sum);
         if ("invalid".equals(result)) {
             assertThat(token.accepted()).as("an invalid token is refused (" + token + ")").isFalse();
             assertThat(compact).as("an invalid token is refused by verifiesCompact").isFalse();
