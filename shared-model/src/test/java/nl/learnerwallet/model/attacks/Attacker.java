@@ -3,7 +3,6 @@ package nl.learnerwallet.model.attacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -23,10 +22,16 @@ final class Attacker implements AutoCloseable {
     private final AtomicInteger v6Connections = new AtomicInteger();
 
     Attacker() {
+        ServerSocket listener;
         try {
-            v6 = new ServerSocket(http.port(), 50, InetAddress.getByName("::1"));
+            listener = new ServerSocket(http.port(), 50, InetAddress.getByName("::1"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on [::1]:" + http.port(), e);
+            // A machine without IPv6 loopback: nothing can connect to [::1] there either.
+            listener = null;
+        }
+        v6 = listener;
+        if (v6 == null) {
+            return;
         }
         Thread accept = new Thread(() -> {
             while (!v6.isClosed()) {
@@ -59,7 +64,9 @@ final class Attacker implements AutoCloseable {
     public void close() {
         http.close();
         try {
-            v6.close();
+            if (v6 != null) {
+                v6.close();
+            }
         } catch (IOException e) {
             // closing
         }
