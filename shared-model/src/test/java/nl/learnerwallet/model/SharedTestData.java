@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * The project's shared test data (Wycheproof vectors, edubadges examples), read where it lies and
- * never copied into the repository: {@code -Dshared.testdata=DIR} if given, else
- * {@code ../../shared/testdata} from the module directory (where Maven runs the tests) or
- * {@code ../shared/testdata} from the repository root (where an IDE may run them).
+ * never copied into the repository: {@code -Dshared.testdata=DIR} if given, else the first
+ * {@code ../shared/testdata} found walking up from {@code user.dir} (a module directory, where Maven
+ * runs the tests, or the repository root); missing, it fails loudly rather than skip.
  */
 public final class SharedTestData {
 
@@ -28,10 +28,12 @@ public final class SharedTestData {
             }
             return given;
         }
-        Path workingDir = Paths.get("").toAbsolutePath();
+        // Walk up from the working directory (a module, the repository root, an IDE's choice) to the
+        // folder that has shared/testdata beside it.
         List<Path> candidates = new ArrayList<>();
-        candidates.add(workingDir.resolve("../../shared/testdata").normalize());
-        candidates.add(workingDir.resolve("../shared/testdata").normalize());
+        for (Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            candidates.add(dir.resolve("../shared/testdata").normalize());
+        }
         for (Path candidate : candidates) {
             if (Files.isDirectory(candidate.resolve("wycheproof")) && Files.isDirectory(candidate.resolve("edubadges"))) {
                 return candidate;

@@ -42,6 +42,12 @@ public final class ServerProcess implements AutoCloseable {
         return this;
     }
 
+    /** See {@link WalletServerProcess#withFastRestarts}. */
+    public ServerProcess withFastRestarts(Path archive) {
+        server.withFastRestarts(archive);
+        return this;
+    }
+
     /** The issuers the share pages call recognised. */
     public ServerProcess trusting(Path file) {
         server.trusting(file);

@@ -36,7 +36,7 @@ public final class PngBadgeReader {
 
     /**
      * @throws UntrustedInputException {@code TRUNCATED}, {@code BAD_CHECKSUM}, {@code CHUNK_TOO_LARGE},
-     *     {@code TWO_BADGES}, {@code COMPRESSED_BADGE} or {@code NO_BADGE}
+     *     {@code DATA_AFTER_END}, {@code TWO_BADGES}, {@code COMPRESSED_BADGE} or {@code NO_BADGE}
      */
     public static BakedBadge read(byte[] png) {
         if (!isPng(png)) {
@@ -79,6 +79,11 @@ public final class PngBadgeReader {
         }
         if (!ended) {
             throw new UntrustedInputException(InputProblem.TRUNCATED, "the PNG has no end chunk");
+        }
+        if (offset != png.length) {
+            // A reader that does not stop at IEND would find whatever was appended (another badge,
+            // say): what the image carries must not depend on which reader looks.
+            throw new UntrustedInputException(InputProblem.DATA_AFTER_END, "the PNG goes on after its end chunk");
         }
         if (found == null) {
             throw new UntrustedInputException(InputProblem.NO_BADGE, "the PNG carries no badge");

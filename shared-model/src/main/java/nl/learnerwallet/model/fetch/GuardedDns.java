@@ -24,16 +24,21 @@ final class GuardedDns implements Dns {
 
     private final boolean allowPrivateNetworks;
     private final java.util.Set<String> exemptHosts;
+    private final Dns resolver;
 
-    /** @param exemptHosts host names allowed onto private addresses (tests: the first hop of a redirect) */
-    GuardedDns(boolean allowPrivateNetworks, java.util.Set<String> exemptHosts) {
+    /**
+     * @param exemptHosts host names allowed onto private addresses (tests: the first hop of a redirect)
+     * @param resolver where the answers come from: the system's, or a test's
+     */
+    GuardedDns(boolean allowPrivateNetworks, java.util.Set<String> exemptHosts, Dns resolver) {
         this.allowPrivateNetworks = allowPrivateNetworks;
         this.exemptHosts = exemptHosts;
+        this.resolver = resolver;
     }
 
     @Override
     public List<InetAddress> lookup(String hostname) throws UnknownHostException {
-        List<InetAddress> addresses = Dns.SYSTEM.lookup(hostname);
+        List<InetAddress> addresses = resolver.lookup(hostname);
         if (allowPrivateNetworks || exemptHosts.contains(hostname)) {
             return addresses;
         }

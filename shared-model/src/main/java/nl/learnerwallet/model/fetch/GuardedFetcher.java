@@ -32,6 +32,7 @@ public final class GuardedFetcher {
     private final FetchConfig config;
     private final OkHttpClient client;
     private final java.util.Set<String> exemptHosts;
+    private final okhttp3.Dns resolver;
 
     public GuardedFetcher(FetchConfig config) {
         this(config, java.util.Collections.<String>emptySet());
@@ -39,10 +40,16 @@ public final class GuardedFetcher {
 
     /** Tests only: names that may resolve to private addresses while every other name is checked. */
     GuardedFetcher(FetchConfig config, java.util.Set<String> exemptHosts) {
+        this(config, exemptHosts, okhttp3.Dns.SYSTEM);
+    }
+
+    /** Tests only: with a resolver of the test's own (one whose answers change between lookups). */
+    GuardedFetcher(FetchConfig config, java.util.Set<String> exemptHosts, okhttp3.Dns resolver) {
         this.config = config;
         this.exemptHosts = exemptHosts;
+        this.resolver = resolver;
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .dns(new GuardedDns(config.allowPrivateNetworks(), exemptHosts))
+                .dns(new GuardedDns(config.allowPrivateNetworks(), exemptHosts, resolver))
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -213,6 +220,35 @@ public final class GuardedFetcher {
         return true;
     }
 
+    /**
+     * A host made only of numbers that is not a plain dotted quad: {@code 0177.0.0.1} is 127.0.0.1
+     * to the C library and browsers but 177.0.0.1 to Java, {@code 0x7f.1} and {@code 2130706433}
+     * are loopback to some and names to others. What we check and what would be connected to could
+     * differ, so such a host is refused whatever it means (an issuer's real address is a name).
+     */
+    static boolean isAmbiguousNumericHost(String host) {
+        if (host.indexOf(':') >= 0) {
+            return false; // IPv6: okhttp has already parsed and canonicalised it
+        }
+        String[] labels = host.split("\\.", -1);
+        boolean numeric = true;
+        for (String label : labels) {
+            numeric &= label.matches("[0-9]+|0[xX][0-9a-fA-F]*");
+        }
+        if (!numeric) {
+            return false;
+        }
+        if (labels.length != 4) {
+            return true;
+        }
+        for (String label : labels) {
+            if (!label.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(label) > 255) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static FetchException translate(IOException e) {
         Throwable cause = e;
         while (cause != null) {
@@ -243,7 +279,7 @@ public final class GuardedFetcher {
             return;
         }
         try {
-            new GuardedDns(false, exemptHosts).lookup(parsed.host());
+            new GuardedDns(false, exemptHosts, resolver).lookup(parsed.host());
         } catch (GuardedDns.PrivateAddressRefused e) {
             throw new FetchException(FetchProblem.PRIVATE_ADDRESS, 0, e.getMessage(), e);
         } catch (java.net.UnknownHostException e) {
@@ -258,6 +294,10 @@ public final class GuardedFetcher {
         }
         if (requireHttps && !parsed.isHttps()) {
             throw new FetchException(FetchProblem.NOT_HTTPS, "only https is allowed here");
+        }
+        if (isAmbiguousNumericHost(parsed.host())) {
+            throw new FetchException(FetchProblem.BAD_URL, "the address " + parsed.host()
+                    + " is written in a form (octal, hexadecimal, fewer than four parts) that parsers read differently");
         }
         if (!config.allowPrivateNetworks() && !exemptHosts.contains(parsed.host()) && isIpLiteral(parsed.host())) {
             try {

@@ -11,6 +11,8 @@ import com.nimbusds.jose.crypto.impl.EdDSAProvider;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyOperation;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
@@ -39,12 +41,15 @@ public final class IssuerKey {
     private final String issuerId;
     private final String keyId;
     private final JWK jwk;
+    /** False for an RSA key with a bad exponent or the ROCA fingerprint; judged once. */
+    private final boolean sound;
     private volatile JWSVerifier verifier;
 
     IssuerKey(String issuerId, String keyId, JWK jwk) {
         this.issuerId = Objects.requireNonNull(issuerId, "issuerId");
         this.keyId = Objects.requireNonNull(keyId, "keyId");
         this.jwk = Objects.requireNonNull(jwk, "jwk");
+        this.sound = !(jwk instanceof RSAKey) || sound((RSAKey) jwk);
     }
 
     /** The issuer (DID or URL) that publishes this key. */
@@ -165,9 +170,16 @@ public final class IssuerKey {
 
     /**
      * The allow-list: ES256 for P-256, ES384 for P-384, EdDSA/Ed25519 for Ed25519, RS256 and
-     * PS256 for RSA of at least 2048 bits. Never {@code none}, never HMAC.
+     * PS256 for RSA of at least 2048 bits. Never {@code none}, never HMAC. A key that says what it
+     * is for is taken at its word (RFC 7517 §4.2–4.4): not for signatures ({@code use} other than
+     * {@code sig}, {@code key_ops} without {@code verify}) or for another algorithm ({@code alg})
+     * means not for this one. An RSA key whose exponent is 1 or even, or that has the ROCA
+     * fingerprint (CVE-2017-15361, a factorable key), verifies nothing.
      */
     public boolean allows(JWSAlgorithm algorithm) {
+        if (!declaredFor(algorithm)) {
+            return false;
+        }
         if (jwk instanceof ECKey) {
             Curve curve = ((ECKey) jwk).getCurve();
             return (Curve.P_256.equals(curve) && JWSAlgorithm.ES256.equals(algorithm))
@@ -178,10 +190,63 @@ public final class IssuerKey {
                     && (JWSAlgorithm.EdDSA.equals(algorithm) || JWSAlgorithm.Ed25519.equals(algorithm));
         }
         if (jwk instanceof RSAKey) {
-            return ((RSAKey) jwk).size() >= MIN_RSA_BITS
+            return ((RSAKey) jwk).size() >= MIN_RSA_BITS && sound
                     && (JWSAlgorithm.RS256.equals(algorithm) || JWSAlgorithm.PS256.equals(algorithm));
         }
         return false;
+    }
+
+    private boolean declaredFor(JWSAlgorithm algorithm) {
+        if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
+            return false;
+        }
+        if (jwk.getKeyOperations() != null && !jwk.getKeyOperations().contains(KeyOperation.VERIFY)) {
+            return false;
+        }
+        if (jwk.getAlgorithm() == null || algorithm == null) {
+            return true;
+        }
+        String declared = jwk.getAlgorithm().getName();
+        boolean eddsa = ("EdDSA".equals(declared) || "Ed25519".equals(declared))
+                && (JWSAlgorithm.EdDSA.equals(algorithm) || JWSAlgorithm.Ed25519.equals(algorithm));
+        return eddsa || declared.equals(algorithm.getName());
+    }
+
+    /** Primes of the ROCA fingerprint test (Nemec et al., CCS 2017). */
+    private static final int[] ROCA_PRIMES = {3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71,
+        73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167};
+
+    private static boolean sound(RSAKey key) {
+        BigInteger exponent = key.getPublicExponent().decodeToBigInteger();
+        if (exponent.compareTo(BigInteger.valueOf(3)) < 0 || !exponent.testBit(0)) {
+            return false;
+        }
+        return !hasRocaFingerprint(key.getModulus().decodeToBigInteger());
+    }
+
+    /**
+     * True when, for every prime p of the test, n mod p lies in the subgroup that 65537 generates
+     * mod p: the moduli of the vulnerable Infineon library always do, a random modulus passes all
+     * 38 primes with negligible probability.
+     */
+    static boolean hasRocaFingerprint(BigInteger modulus) {
+        for (int prime : ROCA_PRIMES) {
+            int residue = modulus.mod(BigInteger.valueOf(prime)).intValue();
+            int generator = 65537 % prime;
+            int power = 1;
+            boolean inSubgroup = false;
+            for (int step = 0; step < prime; step++) {
+                if (power == residue) {
+                    inSubgroup = true;
+                    break;
+                }
+                power = power * generator % prime;
+            }
+            if (!inSubgroup) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Verifies a JWS signature; false for any signature that does not verify under this key. */

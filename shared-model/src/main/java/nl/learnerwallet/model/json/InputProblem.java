@@ -16,6 +16,8 @@ public enum InputProblem {
     BAD_CHECKSUM,
     /** A PNG chunk claims more bytes than any badge image may have. */
     CHUNK_TOO_LARGE,
+    /** Bytes follow the PNG's end chunk (IEND), where another reader might find another badge. */
+    DATA_AFTER_END,
     /** The image carries more than one badge: which one counts would be a guess. */
     TWO_BADGES,
     /** The badge is stored compressed, which we do not inflate (decompression bombs). */

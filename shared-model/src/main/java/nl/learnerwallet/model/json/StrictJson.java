@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Parses JSON from untrusted sources with limits applied while reading, so that hostile input
@@ -69,10 +72,15 @@ public final class StrictJson {
                     + (maxBytes / (1024 * 1024)) + " MiB");
         }
         try {
-            JsonNode node = mapper.readTree(json);
+            // Read as UTF-8 and nothing else (RFC 8259 §8.1), with a decoder that refuses malformed and
+            // overlong sequences and encoded surrogates: Jackson's own byte reader would take an
+            // overlong "/" (C0 AF) for "/", and guess UTF-16 or UTF-32 from the first bytes.
+            JsonNode node = mapper.readTree(new InputStreamReader(new ByteArrayInputStream(json),
+                    StandardCharsets.UTF_8.newDecoder()));
             if (node == null || node.isMissingNode()) {
                 throw new UntrustedInputException(InputProblem.NOT_JSON, "the input is empty");
             }
+            checkValues(node);
             return node;
         } catch (StreamConstraintsException e) {
             String message = String.valueOf(e.getOriginalMessage());
@@ -94,6 +102,50 @@ public final class StrictJson {
             // Not expected with the depth limit; kept so that no input can crash a caller.
             throw new UntrustedInputException(InputProblem.TOO_DEEP, "the JSON is nested too deeply");
         }
+    }
+
+    /**
+     * What the parser lets through but I-JSON (RFC 7493 §2) does not: a number beyond what a double
+     * holds (1e309 would become Infinity, and be written back as the string "Infinity") and an
+     * escaped surrogate without its pair ("\\ud800", which no UTF-8 text can carry, so it would be
+     * written back as "?"). Either way the value read is not the value sent.
+     */
+    private static void checkValues(JsonNode node) {
+        if (node.isDouble() && !Double.isFinite(node.doubleValue())) {
+            throw new UntrustedInputException(InputProblem.TOO_LARGE, "a JSON number is larger than a double can hold");
+        }
+        if (node.isTextual() && hasLoneSurrogate(node.textValue())) {
+            throw new UntrustedInputException(InputProblem.NOT_JSON, "a JSON string holds half of a surrogate pair");
+        }
+        if (node.isObject()) {
+            java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                java.util.Map.Entry<String, JsonNode> field = fields.next();
+                if (hasLoneSurrogate(field.getKey())) {
+                    throw new UntrustedInputException(InputProblem.NOT_JSON, "a JSON name holds half of a surrogate pair");
+                }
+                checkValues(field.getValue());
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                checkValues(element);
+            }
+        }
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A mapper for writing JSON (reading goes through {@link #parse}). */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.learnerwallet.client.oid4vc.Consent;
 import nl.learnerwallet.client.oid4vc.DcqlMatcher;
 import nl.learnerwallet.client.oid4vc.Oid4vcException;
 import nl.learnerwallet.client.oid4vc.PresentationRequest;
@@ -62,12 +63,14 @@ final class VerifierRequestAnswer {
                     chosen.add(new VerifierResponder.Chosen(query.getKey(), withhold(choose(query.getKey(), query.getValue()))));
                 }
             }
+            // What the learner is shown and what is sent are one object: the claims each disclosure reveals.
+            Consent consent = Consent.of(request, chosen);
             PrintWriter show = root.json() ? root.err() : root.out();
-            describe(show, request, chosen, includeOptional ? new LinkedHashMap<>() : plan.optional());
+            describe(show, consent, includeOptional ? new LinkedHashMap<>() : plan.optional());
             if (!consent(request)) {
                 throw new Oid4vcException(Oid4vcException.Problem.DECLINED, "you did not agree, so nothing was sent");
             }
-            VerifierResponder.Sent sent = VerifierResponder.respond(request, chosen, wallet.holderKey(), root.context().clock(), fetcher);
+            VerifierResponder.Sent sent = VerifierResponder.respond(consent, wallet.holderKey(), root.context().clock(), fetcher);
             report(request, chosen, sent);
             return ExitCode.OK;
         }
@@ -138,8 +141,8 @@ final class VerifierRequestAnswer {
         }
     }
 
-    private void describe(PrintWriter show, PresentationRequest request, List<VerifierResponder.Chosen> chosen,
-            Map<String, List<DcqlMatcher.Match>> notSent) {
+    private void describe(PrintWriter show, Consent consent, Map<String, List<DcqlMatcher.Match>> notSent) {
+        PresentationRequest request = consent.request();
         show.println(Messages.get("request.verifier", readable(request.verifier())));
         TrustEntry trusted = root.home().trustList().find(request.verifier());
         if (!request.verifierAuthenticated()) {
@@ -151,15 +154,15 @@ final class VerifierRequestAnswer {
         }
         show.println("  " + Messages.get("request.responseTo", request.responseUri()));
         show.println(Messages.get("request.wouldSend"));
-        for (VerifierResponder.Chosen each : chosen) {
+        for (Consent.Item each : consent.items()) {
             DcqlMatcher.Match match = each.match();
             show.println("  • " + match.candidate().title() + " (" + match.candidate().id() + ")");
             if (match.wholeCredential()) {
                 show.println("    " + Messages.get("request.whole"));
-            } else if (match.asked().isEmpty()) {
+            } else if (each.shownClaims().isEmpty()) {
                 show.println("    " + Messages.get("request.nothingSelective"));
             } else {
-                show.println("    " + Messages.get("request.shows", String.join(", ", match.asked())));
+                show.println("    " + Messages.get("request.shows", String.join(", ", each.shownClaims())));
             }
         }
         if (!notSent.isEmpty()) {

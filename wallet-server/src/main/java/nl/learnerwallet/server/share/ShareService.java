@@ -108,7 +108,9 @@ public class ShareService {
         if (share.active() || share.revokedAt() != null) {
             throw new ShareRefusal(ShareRefusal.Reason.ALREADY_UPLOADED, "this share already has its presentation");
         }
-        if (!ShareToken.isWellFormed(token) || !ShareToken.hash(token).equals(share.tokenHash())) {
+        // In constant time: how much of the stored hash a guess matched must not show in the answer's timing.
+        if (!ShareToken.isWellFormed(token) || !java.security.MessageDigest.isEqual(
+                ShareToken.hash(token).getBytes(StandardCharsets.US_ASCII), share.tokenHash().getBytes(StandardCharsets.US_ASCII))) {
             throw new ShareRefusal(ShareRefusal.Reason.WRONG_TOKEN, "the token is not this share's");
         }
         PresentationReport report = verifier.verify(presentation, new PresentationVerifier.Expectation(

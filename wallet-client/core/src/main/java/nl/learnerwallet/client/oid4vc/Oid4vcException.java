@@ -47,7 +47,12 @@ public class Oid4vcException extends LearnerWalletException {
         /** The other side could not be reached, or answered with something unusable. */
         UNREACHABLE,
         /** The verifier refused the presentation. */
-        VERIFIER_REFUSED
+        VERIFIER_REFUSED,
+        /**
+         * The request to answer is not the one the learner agreed to answer (read again, it asks
+         * for more, or names another verifier, address, nonce or state): nothing was sent.
+         */
+        REQUEST_CHANGED
     }
 
     private final Problem problem;

@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.learnerwallet.client.keys.HolderKey;
 import nl.learnerwallet.client.oid4vc.Oid4vcException.Problem;
 import nl.learnerwallet.client.share.Presentations;
@@ -16,13 +18,17 @@ import nl.learnerwallet.client.share.SdJwtPresenter;
 import nl.learnerwallet.model.CredentialFormat;
 import nl.learnerwallet.model.fetch.GuardedFetcher;
 import nl.learnerwallet.model.json.StrictJson;
+import nl.learnerwallet.model.sdjwt.SdJwt;
+import nl.learnerwallet.model.sdjwt.SdJwtProcessor;
+import nl.learnerwallet.model.sdjwt.SdJwtVc;
 
 /**
  * Answers a {@link PresentationRequest} with what the learner chose, and only that (OpenID4VP 1.0
  * section 8): a VP token whose entries are, per credential query, SD-JWT presentations with the
  * chosen disclosures and a key binding to the verifier's {@code client_id} and {@code nonce}, or
  * our holder-signed {@code vp+jwt} enveloping a VC-JWT with the same audience and nonce; sent by
- * {@code direct_post} to the checked response URI. Call it after the learner consented.
+ * {@code direct_post} to the checked response URI. It sends a {@link Consent}: what the learner was
+ * shown and agreed to, bound to the request as it was read then.
  */
 public final class VerifierResponder {
 
@@ -40,15 +46,23 @@ public final class VerifierResponder {
     private VerifierResponder() {
     }
 
-    /** The VP token (section 8.1): each query id with the presentations that answer it. */
-    static ObjectNode vpToken(PresentationRequest request, List<Chosen> chosen, HolderKey holder, Instant now) {
+    /**
+     * The VP token (section 8.1): each query id with the presentations that answer it, made from
+     * the consent alone. An SD-JWT presentation is read back before it goes: the claims it discloses
+     * must be exactly those the learner was shown.
+     */
+    static ObjectNode vpToken(Consent consent, HolderKey holder, Instant now) {
+        PresentationRequest request = consent.request();
         ObjectNode token = StrictJson.mapper().createObjectNode();
-        for (Chosen each : chosen) {
+        for (Consent.Item each : consent.items()) {
             ArrayNode entries = token.has(each.queryId()) ? (ArrayNode) token.get(each.queryId()) : token.putArray(each.queryId());
             DcqlMatcher.Match match = each.match();
             String credential = new String(match.candidate().presentable(), StandardCharsets.UTF_8);
             if (match.candidate().format() == CredentialFormat.SD_JWT_VC) {
-                entries.add(SdJwtPresenter.present(credential, match.disclose(), holder, request.clientId(), request.nonce(), now, null));
+                String presented = SdJwtPresenter.present(credential, match.disclose(), holder, request.clientId(),
+                        request.nonce(), now, null);
+                requireOnlyShown(presented, each.shownClaims());
+                entries.add(presented);
             } else {
                 entries.add(Presentations.sign(holder, Collections.singletonList(
                         new Presentations.Enveloped(match.candidate().format(), match.candidate().presentable())),
@@ -59,15 +73,28 @@ public final class VerifierResponder {
         return token;
     }
 
+    private static void requireOnlyShown(String presented, List<String> shown) {
+        Set<String> disclosed = new HashSet<>();
+        for (SdJwtProcessor.DisclosedClaim claim : SdJwtVc.parse(SdJwt.parse(presented).withoutKeyBinding()).processed()
+                .disclosed()) {
+            disclosed.add(claim.path());
+        }
+        if (!disclosed.equals(new HashSet<>(shown))) {
+            throw new IllegalStateException("the presentation would disclose " + disclosed + ", the learner was shown " + shown);
+        }
+    }
+
     /**
-     * @throws Oid4vcException VERIFIER_REFUSED, ADDRESS_REFUSED, UNREACHABLE
+     * Sends what the learner agreed to, to the address agreed to.
+     *
+     * @throws Oid4vcException DECLINED (nothing chosen), VERIFIER_REFUSED, ADDRESS_REFUSED, UNREACHABLE
      */
-    public static Sent respond(PresentationRequest request, List<Chosen> chosen, HolderKey holder, Clock clock,
-            GuardedFetcher fetcher) {
-        if (chosen.isEmpty()) {
+    public static Sent respond(Consent consent, HolderKey holder, Clock clock, GuardedFetcher fetcher) {
+        if (consent.items().isEmpty()) {
             throw new Oid4vcException(Problem.DECLINED, "nothing was chosen, so nothing was sent");
         }
-        ObjectNode token = vpToken(request, chosen, holder, clock.instant());
+        PresentationRequest request = consent.request();
+        ObjectNode token = vpToken(consent, holder, clock.instant());
         Map<String, List<String>> form = ProtocolHttp.form();
         form.put("vp_token", Collections.singletonList(token.toString()));
         if (request.state() != null) {
@@ -80,5 +107,20 @@ public final class VerifierResponder {
         }
         String redirect = answer.body() == null ? null : answer.body().path("redirect_uri").asText(null);
         return new Sent(redirect);
+    }
+
+    /**
+     * Answers {@code current} — the request as it stands now, read again, say — with what the
+     * learner agreed to, only when it is the request they agreed to answer.
+     *
+     * @throws Oid4vcException REQUEST_CHANGED, and nothing is sent, when it is not; else as {@link #respond(Consent, HolderKey, Clock, GuardedFetcher)}
+     */
+    public static Sent respond(PresentationRequest current, Consent consent, HolderKey holder, Clock clock,
+            GuardedFetcher fetcher) {
+        if (!consent.answers(current)) {
+            throw new Oid4vcException(Problem.REQUEST_CHANGED, "the verifier's request is not the one you agreed to answer "
+                    + "(it changed since); nothing was sent");
+        }
+        return respond(consent, holder, clock, fetcher);
     }
 }

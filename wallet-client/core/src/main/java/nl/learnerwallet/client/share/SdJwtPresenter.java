@@ -98,6 +98,28 @@ public final class SdJwtPresenter {
     }
 
     /**
+     * What a presentation made with these {@code disclose} names reveals: the path of every claim
+     * whose disclosure it carries (the objects around a nested claim included), in the order the
+     * names were given. This, not the names, is what the learner must be shown before agreeing.
+     *
+     * @throws PresentationException UNKNOWN_CLAIM as {@link #present}
+     */
+    public static List<String> disclosedClaims(String issued, Collection<String> disclose) {
+        SdJwtVc credential = SdJwtVc.parse(issued);
+        List<Disclosure> chosen = choose(credential, disclose);
+        List<String> out = new ArrayList<>();
+        for (String wanted : disclose) {
+            for (SdJwtProcessor.DisclosedClaim claim : credential.processed().disclosed()) {
+                if (chosen.contains(claim.disclosure()) && (wanted.equals(ALL) || covers(wanted, claim.path()))
+                        && !out.contains(claim.path())) {
+                    out.add(claim.path());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * The claims the learner can choose from: each disclosable path, as {@code --disclose} takes it,
      * in the order the credential's type reads (title first), then the rest alphabetically — not in
      * the payload's order, which issuers shuffle so that it reveals nothing.
