@@ -117,7 +117,7 @@ public final class CredentialActivity extends Screen {
         details.addView(status);
         field(details, R.string.card_issuer, card.awardingBody());
         field(details, R.string.card_country, card.issuerCountry());
-        field(details, R.string.card_learner, card.learner());
+        field(details, R.string.card_learner, shortened(card.learner()));
         field(details, R.string.card_issued, card.issuedOn() == null ? null : Texts.date(this, card.issuedOn()));
         field(details, R.string.card_expires, card.expiresOn() == null ? null : Texts.date(this, card.expiresOn()));
         field(details, R.string.card_level, card.level().isEmpty() ? null : Texts.level(card.level()));
@@ -174,6 +174,12 @@ public final class CredentialActivity extends Screen {
         List<EuStandardElement> missing = Completeness.missingMandatory(card);
         details.addView(line(missing.isEmpty() ? getString(R.string.eu_complete)
                 : getResources().getQuantityString(R.plurals.eu_missing, missing.size(), missing.size()), 15, true));
+    }
+
+    /** A did:jwk is a whole public key: its start is enough to tell it on screen. */
+    private static String shortened(String identifier) {
+        return identifier != null && identifier.startsWith("did:") && identifier.length() > 40
+                ? identifier.substring(0, 32) + "…" : identifier;
     }
 
     private void field(LinearLayout details, int label, String value) {
