@@ -58,9 +58,12 @@ class SecretComparisonTest {
         String repository = Files.readString(Paths.get("src/main/java/nl/learnerwallet/server/share/ShareRepository.java"));
         assertThat(repository).contains("findByTokenHash(").doesNotContainPattern("findByToken\\(");
         StringBuilder schema = new StringBuilder();
-        try (Stream<Path> migrations = Files.list(Paths.get("src/main/resources/db/migration"))) {
+        // Every dialect's migrations (sqlite/, postgresql/, common/).
+        try (Stream<Path> migrations = Files.walk(Paths.get("src/main/resources/db/migration"))) {
             for (Path migration : (Iterable<Path>) migrations::iterator) {
-                schema.append(Files.readString(migration));
+                if (Files.isRegularFile(migration) && migration.toString().endsWith(".sql")) {
+                    schema.append(Files.readString(migration));
+                }
             }
         }
         assertThat(schema.toString()).contains("token_hash").doesNotContainPattern("(?m)^\\s*token\\s");
