@@ -60,14 +60,16 @@ public class RequestAuthenticator {
         if (!Ed25519Keys.isPublicKey(signed.account()) || !Ed25519Keys.verify(signed.account(), signed.canonical(), signed.signature())) {
             throw new AuthenticationException(AuthenticationException.Reason.BAD_SIGNATURE, "the request signature does not verify");
         }
-        if (accounts.existsByPublicKeyAndSuspendedAtIsNotNull(signed.account())) {
-            throw new AccountSuspendedException();
-        }
         try {
-            // The primary key makes the check and the record one atomic step, across instances too.
+            // The primary key makes the check and the record one atomic step, across instances too. It
+            // comes before any read: on SQLite a transaction that reads and then writes cannot take the
+            // write lock while another device of the account writes, and its nonce came out "replayed".
             nonces.save(new UsedNonce(signed.nonce(), now + 2 * config.maxClockSkewSeconds()));
         } catch (DataAccessException e) {
             throw new AuthenticationException(AuthenticationException.Reason.REPLAYED, "this request was already received once");
+        }
+        if (accounts.existsByPublicKeyAndSuspendedAtIsNotNull(signed.account())) {
+            throw new AccountSuspendedException();
         }
         return signed.account();
     }
