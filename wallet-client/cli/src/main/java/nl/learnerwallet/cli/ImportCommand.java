@@ -47,10 +47,7 @@ final class ImportCommand extends Subcommand implements Runnable {
                 root.printJson(document);
                 return;
             }
-            root.out().println(Messages.get(result.alreadyPresent() ? "import.alreadyPresent" : "import.stored",
-                    credential.card().title(), credential.id()));
-            root.out().println("  " + Reports.kind(credential.card().kind()) + " · "
-                    + credential.report().status().name() + " (" + Reports.verdict(credential.report()) + ")");
+            Reports.printImported(root.out(), result);
             if (result.replaced() != null) {
                 root.out().println("  " + Messages.get("import.replaced", result.replaced()));
             }

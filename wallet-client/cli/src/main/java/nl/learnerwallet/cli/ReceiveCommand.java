@@ -103,10 +103,7 @@ final class ReceiveCommand extends Subcommand implements Callable<Integer> {
                 document.put("alreadyPresent", result.alreadyPresent());
                 documents.add(document);
                 if (!root.json()) {
-                    root.out().println(Messages.get(result.alreadyPresent() ? "import.alreadyPresent" : "import.stored",
-                            credential.card().title(), credential.id()));
-                    root.out().println("  " + Reports.kind(credential.card().kind()) + " · "
-                            + credential.report().status().name() + " (" + Reports.verdict(credential.report()) + ")");
+                    Reports.printImported(root.out(), result);
                 }
             } catch (CredentialRefusedException refused) {
                 boolean tampered = refused.report().status() == VerificationStatus.TAMPERED;

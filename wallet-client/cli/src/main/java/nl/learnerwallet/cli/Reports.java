@@ -40,6 +40,15 @@ final class Reports {
         return node;
     }
 
+    /** What {@code import} and {@code receive} say of a stored credential: stored (or already there), its kind and status. */
+    static void printImported(java.io.PrintWriter out, nl.learnerwallet.client.wallet.ImportResult result) {
+        StoredCredential credential = result.credential();
+        out.println(Messages.get(result.alreadyPresent() ? "import.alreadyPresent" : "import.stored",
+                credential.card().title(), credential.id()));
+        out.println("  " + kind(credential.card().kind()) + " · " + credential.report().status().name()
+                + " (" + verdict(credential.report()) + ")");
+    }
+
     static String verdict(VerificationReport report) {
         return Messages.get("status." + report.status().name());
     }
